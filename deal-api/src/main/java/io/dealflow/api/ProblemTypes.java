@@ -1,0 +1,55 @@
+package io.dealflow.api;
+
+import java.net.URI;
+
+/**
+ * RFC 9457 problem types. The slug names the rule or failure; clients switch on it, so a slug never changes
+ * meaning. The full type is {@link #uri(String)}.
+ */
+public final class ProblemTypes {
+
+    public static final String BASE = "https://dealflow.io/problems/";
+
+    // 400
+    public static final String INVALID_REQUEST = "invalid-request";
+    public static final String MALFORMED_REQUEST = "malformed-request";
+    // 404
+    public static final String NOT_FOUND = "not-found";
+    public static final String DEAL_NOT_FOUND = "deal-not-found";
+    public static final String PIPELINE_NOT_FOUND = "pipeline-not-found";
+    // 405, 406
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+    public static final String NOT_ACCEPTABLE = "not-acceptable";
+    // 409
+    public static final String VERSION_CONFLICT = "version-conflict";
+    public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
+    public static final String IDEMPOTENCY_KEY_IN_FLIGHT = "idempotency-key-in-flight";
+    // 412, 413, 415, 428, 500, 503
+    public static final String PRECONDITION_FAILED = "precondition-failed";
+    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    public static final String INTERNAL_ERROR = "internal-error";
+    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
+    // 422: funnel rules (R1, R2, R3, R10, R11)
+    public static final String STAGE_SKIP_NOT_ALLOWED = "stage-skip-not-allowed";
+    public static final String SKIP_REASON_REQUIRED = "skip-reason-required";
+    public static final String BACKWARD_MOVE_NOT_ALLOWED = "backward-move-not-allowed";
+    public static final String BACKWARD_REASON_REQUIRED = "backward-reason-required";
+    public static final String ALREADY_IN_STAGE = "already-in-stage";
+    public static final String UNKNOWN_STAGE = "unknown-stage";
+    public static final String REQUIRED_FIELDS_MISSING = "required-fields-missing";
+    public static final String DEAL_CLOSED = "deal-closed";
+    public static final String WON_ONLY_FROM_LAST_STAGE = "won-only-from-last-stage";
+    public static final String LOSS_REASON_REQUIRED = "loss-reason-required";
+    public static final String UNKNOWN_LOSS_REASON = "unknown-loss-reason";
+    public static final String LOSS_COMMENT_REQUIRED = "loss-comment-required";
+    public static final String PIPELINE_DEFINITION_INVALID = "pipeline-definition-invalid";
+
+    private ProblemTypes() {
+    }
+
+    public static URI uri(String slug) {
+        return URI.create(BASE + slug);
+    }
+}

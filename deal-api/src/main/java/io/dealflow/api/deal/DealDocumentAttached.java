@@ -1,0 +1,6 @@
+package io.dealflow.api.deal;
+
+/** R11: an attachment is a reference (e.g. a signed scan in a document store); the bytes live elsewhere. */
+public record DealDocumentAttached(String dealId, String pipelineId, int pipelineVersion, String actor, String name,
+                                   String uri, String contentType) implements DealEvent {
+}

@@ -1,0 +1,6 @@
+package io.dealflow.api.deal;
+
+/** R11: special cases are tags, not stages. */
+public record DealTagged(String dealId, String pipelineId, int pipelineVersion, String actor, String tag)
+        implements DealEvent {
+}

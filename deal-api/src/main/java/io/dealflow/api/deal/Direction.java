@@ -1,0 +1,6 @@
+package io.dealflow.api.deal;
+
+public enum Direction {
+    FORWARD,
+    BACKWARD
+}

@@ -1,0 +1,68 @@
+package io.dealflow.api.json;
+
+import io.dealflow.api.deal.DealEvent;
+import io.dealflow.api.pipeline.PipelineDefined;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+
+/** Writes and reads the flat Kafka JSON of deal and pipeline events (DESIGN §3). */
+public final class EventJson {
+
+    private static final String TYPE = "type";
+    private static final String EVENT_ID = "eventId";
+    private static final String SEQUENCE = "sequence";
+    private static final String OCCURRED_AT = "occurredAt";
+    public static final String PIPELINE_DEFINED = "PipelineDefined";
+
+    private final JsonMapper mapper;
+
+    public EventJson() {
+        this(DealflowJson.mapper());
+    }
+
+    public EventJson(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public byte[] writeDealEvent(PublishedEvent<? extends DealEvent> published) {
+        return write(published.event().eventType(), published, mapper.valueToTree(published.event()));
+    }
+
+    public PublishedEvent<DealEvent> readDealEvent(byte[] json) {
+        JsonNode node = mapper.readTree(json);
+        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class));
+    }
+
+    public byte[] writePipelineDefined(PublishedEvent<PipelineDefined> published) {
+        return write(PIPELINE_DEFINED, published, mapper.valueToTree(published.event()));
+    }
+
+    public PublishedEvent<PipelineDefined> readPipelineDefined(byte[] json) {
+        JsonNode node = mapper.readTree(json);
+        String type = node.path(TYPE).asString();
+        if (!PIPELINE_DEFINED.equals(type)) {
+            throw new IllegalArgumentException("Not a PipelineDefined event: type=" + type);
+        }
+        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class));
+    }
+
+    /** The envelope first, then the record's fields, so a human reading the topic sees what and when at once. */
+    private byte[] write(String type, PublishedEvent<?> published, JsonNode eventFields) {
+        ObjectNode flat = mapper.createObjectNode();
+        flat.put(TYPE, type);
+        flat.put(EVENT_ID, published.eventId());
+        flat.put(SEQUENCE, published.sequence());
+        flat.put(OCCURRED_AT, published.occurredAt().toString());
+        eventFields.properties().forEach(field -> {
+            if (!TYPE.equals(field.getKey())) {
+                flat.set(field.getKey(), field.getValue());
+            }
+        });
+        return mapper.writeValueAsBytes(flat);
+    }
+}

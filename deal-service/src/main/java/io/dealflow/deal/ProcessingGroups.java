@@ -1,0 +1,17 @@
+package io.dealflow.deal;
+
+/** Axon processing groups of deal-service; their modes and segment counts are set in application.yml. */
+public final class ProcessingGroups {
+
+    /** Subscribing: the catalogue is written in the command's own transaction, so a defined pipeline is usable at once. */
+    public static final String PIPELINE_CATALOG = "pipeline-catalog";
+
+    /** Pooled streaming: the board read model. */
+    public static final String DEAL_BOARD = "deal-board";
+
+    /** Pooled streaming: publishes every stored event to Kafka; its token advances only after the broker's ack. */
+    public static final String KAFKA_PUBLISHER = "kafka-publisher";
+
+    private ProcessingGroups() {
+    }
+}

@@ -1,0 +1,359 @@
+package io.dealflow.deal.deal.command;
+
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.deal.DealDocumentAttached;
+import io.dealflow.api.deal.DealFieldsUpdated;
+import io.dealflow.api.deal.DealLost;
+import io.dealflow.api.deal.DealManagerReassigned;
+import io.dealflow.api.deal.DealOpened;
+import io.dealflow.api.deal.DealStageChanged;
+import io.dealflow.api.deal.DealTagged;
+import io.dealflow.api.deal.DealUntagged;
+import io.dealflow.api.deal.DealWon;
+import io.dealflow.api.deal.Direction;
+import io.dealflow.api.pipeline.BackwardMode;
+import io.dealflow.api.pipeline.SkipMode;
+import io.dealflow.deal.pipeline.command.PipelineCatalog;
+import io.dealflow.deal.pipeline.command.PipelineVersion;
+import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.problem.RuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A deal in a pipeline: every funnel rule deal-service enforces is decided here (R1 stage order and skips, R2
+ * required fields, R3 exit only as WON or LOST with a reason, R10 version stamping, R11 tags and attachments).
+ *
+ * <p>A deal is judged under its pipeline's latest version whenever its current stage still exists there, and under
+ * the version it is on otherwise (a stage removed from the pipeline does not strand its deals). Every event names the
+ * version it was judged under. Command handlers answer the deal's new version, which the REST layer returns as ETag.
+ */
+@Aggregate
+public class Deal {
+
+    @AggregateIdentifier
+    private String dealId;
+    private String pipelineId;
+    private int pipelineVersion;
+    private String stageId;
+    private String managerId;
+    private DealStatus status;
+    private final Map<String, String> fields = new HashMap<>();
+    private final Set<String> tags = new HashSet<>();
+
+    protected Deal() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Deal(OpenDealCommand command, PipelineCatalog pipelines) {
+        PipelineVersion pipeline = pipelines.latest(command.pipelineId())
+                .orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
+                        "There is no pipeline '" + command.pipelineId() + "'."));
+        String firstStage = pipeline.firstStage().id();
+        Map<String, String> filled = withoutBlanks(command.fields());
+        requireFieldsFor(pipeline, firstStage, filled);
+        apply(new DealOpened(command.dealId(), pipeline.id(), pipeline.version(), command.actor(), command.title(),
+                command.managerId(), firstStage, filled, List.copyOf(new LinkedHashSet<>(command.tags())),
+                command.externalRef(), command.originDealId(), command.originManagerId()));
+    }
+
+    @CommandHandler
+    public long handle(UpdateDealFieldsCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        PipelineVersion pipeline = judgingPipeline(pipelines);
+        Map<String, String> changes = new LinkedHashMap<>();
+        command.fields().forEach((name, value) -> {
+            String normalized = value == null || value.isBlank() ? null : value;
+            if (!Objects.equals(fields.get(name), normalized)) {
+                changes.put(name, normalized);
+            }
+        });
+        if (changes.isEmpty()) {
+            return currentVersion();
+        }
+        Map<String, String> after = new HashMap<>(fields);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                after.remove(name);
+            } else {
+                after.put(name, value);
+            }
+        });
+        // R2 holds for the stage the deal is in: an update may not clear what the stage requires. Requirements
+        // already unmet (a pipeline version that added a field) are not this update's fault and do not block it.
+        List<String> newlyMissing = pipeline.missingFields(stageId, after);
+        newlyMissing.removeAll(pipeline.missingFields(stageId, fields));
+        if (!newlyMissing.isEmpty()) {
+            throw missingFields(stageId, newlyMissing,
+                    "The deal is in stage '" + stageId + "', which requires these fields; they cannot be cleared.");
+        }
+        apply(new DealFieldsUpdated(dealId, pipelineId, pipeline.version(), command.actor(), changes));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(MoveDealToStageCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        PipelineVersion pipeline = judgingPipeline(pipelines);
+        String target = command.stageId();
+        if (!pipeline.hasStage(target)) {
+            throw new RuleViolationException(ProblemTypes.UNKNOWN_STAGE,
+                    "Pipeline '" + pipelineId + "' (version " + pipeline.version() + ") has no stage '" + target
+                            + "'.", Map.of("stageId", String.valueOf(target), "stages", pipeline.stageIds()));
+        }
+        int from = pipeline.indexOf(stageId);
+        int to = pipeline.indexOf(target);
+        if (from == to) {
+            throw new RuleViolationException(ProblemTypes.ALREADY_IN_STAGE,
+                    "The deal is already in stage '" + target + "'.", Map.of("stageId", target));
+        }
+        String reason = blankToNull(command.reason());
+        List<String> skipped = List.of();
+        Direction direction;
+        if (to > from) {
+            direction = Direction.FORWARD;
+            skipped = pipeline.stagesBetween(stageId, target);
+            if (!skipped.isEmpty()) {
+                requireSkipAllowed(pipeline, target, skipped, reason);
+            }
+        } else {
+            direction = Direction.BACKWARD;
+            requireBackwardAllowed(pipeline, target, reason);
+        }
+        requireFieldsFor(pipeline, target, fields);
+        apply(new DealStageChanged(dealId, pipelineId, pipeline.version(), command.actor(), stageId, target,
+                direction, skipped, reason, managerId));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReassignDealManagerCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        if (command.managerId().equals(managerId)) {
+            return currentVersion();
+        }
+        apply(new DealManagerReassigned(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
+                managerId, command.managerId()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeDealTagsCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        int version = judgingPipeline(pipelines).version();
+        Set<String> present = new HashSet<>(tags);
+        for (String tag : new LinkedHashSet<>(command.add())) {
+            if (present.add(tag)) {
+                apply(new DealTagged(dealId, pipelineId, version, command.actor(), tag));
+            }
+        }
+        for (String tag : new LinkedHashSet<>(command.remove())) {
+            if (present.remove(tag)) {
+                apply(new DealUntagged(dealId, pipelineId, version, command.actor(), tag));
+            }
+        }
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(AttachDocumentCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        apply(new DealDocumentAttached(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
+                command.name(), command.uri(), command.contentType()));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(MarkDealWonCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        PipelineVersion pipeline = judgingPipeline(pipelines);
+        String lastStage = pipeline.lastStage().id();
+        if (!lastStage.equals(stageId)) {
+            throw new RuleViolationException(ProblemTypes.WON_ONLY_FROM_LAST_STAGE,
+                    "A deal is won only from the last stage '" + lastStage + "'; it is in '" + stageId
+                            + "'. Move it through the remaining stages first.",
+                    Map.of("stageId", stageId, "lastStageId", lastStage));
+        }
+        apply(new DealWon(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId));
+        return currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(MarkDealLostCommand command, PipelineCatalog pipelines) {
+        requireOpen();
+        PipelineVersion pipeline = judgingPipeline(pipelines);
+        String reasonCode = blankToNull(command.reasonCode());
+        if (reasonCode == null) {
+            throw new RuleViolationException(ProblemTypes.LOSS_REASON_REQUIRED,
+                    "A lost deal needs a reasonCode from the pipeline's list.",
+                    Map.of("lossReasons", pipeline.lossReasonCodes()));
+        }
+        if (!pipeline.hasLossReason(reasonCode)) {
+            throw new RuleViolationException(ProblemTypes.UNKNOWN_LOSS_REASON,
+                    "'" + reasonCode + "' is not a loss reason of pipeline '" + pipelineId + "'.",
+                    Map.of("reasonCode", reasonCode, "lossReasons", pipeline.lossReasonCodes()));
+        }
+        if (blankToNull(command.comment()) == null) {
+            throw new RuleViolationException(ProblemTypes.LOSS_COMMENT_REQUIRED,
+                    "A lost deal needs a comment saying what happened, in addition to the reason code.");
+        }
+        apply(new DealLost(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId, reasonCode,
+                command.comment()));
+        return currentVersion();
+    }
+
+    private void requireOpen() {
+        if (status != DealStatus.OPEN) {
+            throw new RuleViolationException(ProblemTypes.DEAL_CLOSED,
+                    "Deal " + dealId + " is " + status + "; a closed deal does not change.",
+                    Map.of("dealStatus", status.name()));
+        }
+    }
+
+    private static void requireSkipAllowed(PipelineVersion pipeline, String target, List<String> skipped,
+                                           String reason) {
+        if (pipeline.definition().skipMode() == SkipMode.STRICT) {
+            throw new RuleViolationException(ProblemTypes.STAGE_SKIP_NOT_ALLOWED,
+                    "Pipeline '" + pipeline.id() + "' moves one stage at a time; moving to '" + target
+                            + "' would skip " + skipped + ".",
+                    Map.of("toStageId", target, "skippedStageIds", skipped));
+        }
+        if (reason == null) {
+            throw new RuleViolationException(ProblemTypes.SKIP_REASON_REQUIRED,
+                    "Skipping " + skipped + " is allowed in pipeline '" + pipeline.id() + "' only with a reason.",
+                    Map.of("toStageId", target, "skippedStageIds", skipped));
+        }
+    }
+
+    private static void requireBackwardAllowed(PipelineVersion pipeline, String target, String reason) {
+        if (pipeline.definition().backwardMode() == BackwardMode.FORBIDDEN) {
+            throw new RuleViolationException(ProblemTypes.BACKWARD_MOVE_NOT_ALLOWED,
+                    "Pipeline '" + pipeline.id() + "' does not allow moving a deal back to '" + target + "'.",
+                    Map.of("toStageId", target));
+        }
+        if (reason == null) {
+            throw new RuleViolationException(ProblemTypes.BACKWARD_REASON_REQUIRED,
+                    "Moving a deal back to '" + target + "' needs a reason.", Map.of("toStageId", target));
+        }
+    }
+
+    private static void requireFieldsFor(PipelineVersion pipeline, String stage, Map<String, String> values) {
+        List<String> missing = pipeline.missingFields(stage, values);
+        if (!missing.isEmpty()) {
+            throw missingFields(stage, missing, "Stage '" + stage + "' requires these fields to be filled first.");
+        }
+    }
+
+    private static RuleViolationException missingFields(String stage, List<String> missing, String detail) {
+        return new RuleViolationException(ProblemTypes.REQUIRED_FIELDS_MISSING, detail + " Missing: " + missing
+                + " ('a|b' means at least one of them).", Map.of("stageId", stage, "missingFields", missing));
+    }
+
+    private PipelineVersion judgingPipeline(PipelineCatalog pipelines) {
+        PipelineVersion latest = pipelines.latest(pipelineId).orElseThrow(() -> new IllegalStateException(
+                "Pipeline " + pipelineId + " of deal " + dealId + " is missing from the catalogue"));
+        if (latest.version() == pipelineVersion || latest.hasStage(stageId)) {
+            return latest;
+        }
+        return pipelines.find(pipelineId, pipelineVersion).orElseThrow(() -> new IllegalStateException(
+                "Pipeline " + pipelineId + " version " + pipelineVersion + " is missing from the catalogue"));
+    }
+
+    private static long currentVersion() {
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static Map<String, String> withoutBlanks(Map<String, String> values) {
+        Map<String, String> filled = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                filled.put(name, value);
+            }
+        });
+        return filled;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @EventSourcingHandler
+    void on(DealOpened event) {
+        dealId = event.dealId();
+        pipelineId = event.pipelineId();
+        pipelineVersion = event.pipelineVersion();
+        stageId = event.stageId();
+        managerId = event.managerId();
+        status = DealStatus.OPEN;
+        fields.putAll(event.fields());
+        tags.addAll(event.tags());
+    }
+
+    @EventSourcingHandler
+    void on(DealFieldsUpdated event) {
+        pipelineVersion = event.pipelineVersion();
+        event.fields().forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            } else {
+                fields.put(name, value);
+            }
+        });
+    }
+
+    @EventSourcingHandler
+    void on(DealStageChanged event) {
+        pipelineVersion = event.pipelineVersion();
+        stageId = event.toStageId();
+    }
+
+    @EventSourcingHandler
+    void on(DealManagerReassigned event) {
+        pipelineVersion = event.pipelineVersion();
+        managerId = event.toManagerId();
+    }
+
+    @EventSourcingHandler
+    void on(DealTagged event) {
+        pipelineVersion = event.pipelineVersion();
+        tags.add(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DealUntagged event) {
+        pipelineVersion = event.pipelineVersion();
+        tags.remove(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DealDocumentAttached event) {
+        pipelineVersion = event.pipelineVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DealWon event) {
+        pipelineVersion = event.pipelineVersion();
+        status = DealStatus.WON;
+    }
+
+    @EventSourcingHandler
+    void on(DealLost event) {
+        pipelineVersion = event.pipelineVersion();
+        status = DealStatus.LOST;
+    }
+}

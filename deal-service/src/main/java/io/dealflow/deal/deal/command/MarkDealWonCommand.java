@@ -1,0 +1,8 @@
+package io.dealflow.deal.deal.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record MarkDealWonCommand(@TargetAggregateIdentifier String dealId,
+                                 @TargetAggregateVersion Long expectedVersion, String actor) {
+}

@@ -1,0 +1,113 @@
+package io.dealflow.deal.deal.query;
+
+import io.dealflow.api.json.DealflowJson;
+import io.dealflow.deal.deal.command.DealStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the board read model. */
+@Component
+public class DealBoard {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> TAGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<DealView.Attachment>> ATTACHMENTS = new TypeReference<>() {
+    };
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(15);
+
+    private final JdbcClient jdbc;
+
+    public DealBoard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DealView> find(String dealId) {
+        return jdbc.sql("SELECT * FROM deals WHERE deal_id = :id").param("id", dealId).query(DEAL).optional();
+    }
+
+    /**
+     * Waits until the read model has caught up with a version the caller just wrote, so that a command's response
+     * shows its own effect (read-your-writes), however far the streaming processor is behind for other deals.
+     */
+    public Optional<DealView> awaitVersion(String dealId, long version, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<DealView> deal = find(dealId).filter(found -> found.version() >= version);
+            if (deal.isPresent() || Instant.now().isAfter(deadline)) {
+                return deal;
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    public DealPage page(DealBoardQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        filter(where, params, "pipeline_id", "pipelineId", query.pipelineId());
+        filter(where, params, "stage_id", "stageId", query.stageId());
+        filter(where, params, "manager_id", "managerId", query.managerId());
+        filter(where, params, "status", "status", query.status() == null ? null : query.status().name());
+        long total = jdbc.sql("SELECT count(*) FROM deals" + where).params(params).query(Long.class).single();
+        List<DealView> items = jdbc.sql("SELECT * FROM deals" + where
+                        + " ORDER BY opened_at, deal_id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(DEAL)
+                .list();
+        return new DealPage(items, query.page(), query.size(), total);
+    }
+
+    private static void filter(StringBuilder where, Map<String, Object> params, String column, String param,
+                               String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = :").append(param);
+            params.put(param, value);
+        }
+    }
+
+    private static final RowMapper<DealView> DEAL = (ResultSet row, int index) -> new DealView(
+            row.getString("deal_id"),
+            row.getString("pipeline_id"),
+            row.getInt("pipeline_version"),
+            row.getString("title"),
+            row.getString("manager_id"),
+            row.getString("stage_id"),
+            DealStatus.valueOf(row.getString("status")),
+            DealflowJson.mapper().readValue(row.getString("fields"), FIELDS),
+            DealflowJson.mapper().readValue(row.getString("tags"), TAGS),
+            new ArrayList<>(DealflowJson.mapper().readValue(row.getString("attachments"), ATTACHMENTS)),
+            row.getLong("version"),
+            instant(row, "opened_at"),
+            instant(row, "stage_entered_at"),
+            instant(row, "closed_at"),
+            row.getString("loss_reason") == null ? null
+                    : DealflowJson.mapper().readValue(row.getString("loss_reason"), DealView.LossReasonView.class),
+            row.getString("origin_deal_id"),
+            row.getString("external_ref"));
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,139 @@
+package io.dealflow.deal.deal.query;
+
+import io.dealflow.api.deal.DealDocumentAttached;
+import io.dealflow.api.deal.DealFieldsUpdated;
+import io.dealflow.api.deal.DealLost;
+import io.dealflow.api.deal.DealManagerReassigned;
+import io.dealflow.api.deal.DealOpened;
+import io.dealflow.api.deal.DealStageChanged;
+import io.dealflow.api.deal.DealTagged;
+import io.dealflow.api.deal.DealUntagged;
+import io.dealflow.api.deal.DealWon;
+import io.dealflow.api.json.DealflowJson;
+import io.dealflow.deal.ProcessingGroups;
+import io.dealflow.deal.deal.command.DealStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes the board read model from the event store. Every statement is guarded by the deal's last applied sequence,
+ * so events the processor sees twice (after a restart or a segment hand-over) change nothing.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.DEAL_BOARD)
+class DealBoardProjection {
+
+    private final JdbcClient jdbc;
+
+    DealBoardProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DealOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO deals (deal_id, pipeline_id, pipeline_version, title, manager_id, stage_id, status,
+                                           fields, tags, attachments, version, opened_at, stage_entered_at,
+                                           origin_deal_id, external_ref)
+                        VALUES (:id, :pipelineId, :pipelineVersion, :title, :managerId, :stageId, 'OPEN',
+                                CAST(:fields AS jsonb), CAST(:tags AS jsonb), '[]'::jsonb, :sequence, :at, :at,
+                                :originDealId, :externalRef)
+                        ON CONFLICT (deal_id) DO NOTHING""")
+                .param("id", event.dealId())
+                .param("pipelineId", event.pipelineId())
+                .param("pipelineVersion", event.pipelineVersion())
+                .param("title", event.title())
+                .param("managerId", event.managerId())
+                .param("stageId", event.stageId())
+                .param("fields", json(event.fields()))
+                .param("tags", json(event.tags()))
+                .param("sequence", sequence)
+                .param("at", java.sql.Timestamp.from(at))
+                .param("originDealId", event.originDealId())
+                .param("externalRef", event.externalRef())
+                .update();
+    }
+
+    @EventHandler
+    void on(DealFieldsUpdated event, @SequenceNumber long sequence) {
+        // jsonb_strip_nulls drops the keys whose new value is null: that is how a cleared field disappears
+        update(event.dealId(), sequence, event.pipelineVersion(),
+                "fields = jsonb_strip_nulls(fields || CAST(:changes AS jsonb))",
+                Map.of("changes", json(event.fields())));
+    }
+
+    @EventHandler
+    void on(DealStageChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.dealId(), sequence, event.pipelineVersion(), "stage_id = :stageId, stage_entered_at = :at",
+                Map.of("stageId", event.toStageId(), "at", java.sql.Timestamp.from(at)));
+    }
+
+    @EventHandler
+    void on(DealManagerReassigned event, @SequenceNumber long sequence) {
+        update(event.dealId(), sequence, event.pipelineVersion(), "manager_id = :managerId",
+                Map.of("managerId", event.toManagerId()));
+    }
+
+    @EventHandler
+    void on(DealTagged event, @SequenceNumber long sequence) {
+        update(event.dealId(), sequence, event.pipelineVersion(),
+                "tags = CASE WHEN tags @> jsonb_build_array(CAST(:tag AS text)) THEN tags"
+                        + " ELSE tags || jsonb_build_array(CAST(:tag AS text)) END",
+                Map.of("tag", event.tag()));
+    }
+
+    @EventHandler
+    void on(DealUntagged event, @SequenceNumber long sequence) {
+        update(event.dealId(), sequence, event.pipelineVersion(), "tags = tags - CAST(:tag AS text)",
+                Map.of("tag", event.tag()));
+    }
+
+    @EventHandler
+    void on(DealDocumentAttached event, @SequenceNumber long sequence) {
+        update(event.dealId(), sequence, event.pipelineVersion(),
+                "attachments = attachments || jsonb_build_array(CAST(:attachment AS jsonb))",
+                Map.of("attachment", json(new DealView.Attachment(event.name(), event.uri(), event.contentType()))));
+    }
+
+    @EventHandler
+    void on(DealWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.dealId(), sequence, event.pipelineVersion(), "status = :status, closed_at = :at",
+                Map.of("status", DealStatus.WON.name(), "at", java.sql.Timestamp.from(at)));
+    }
+
+    @EventHandler
+    void on(DealLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.dealId(), sequence, event.pipelineVersion(),
+                "status = :status, closed_at = :at, loss_reason = CAST(:lossReason AS jsonb)",
+                Map.of("status", DealStatus.LOST.name(), "at", java.sql.Timestamp.from(at), "lossReason",
+                        json(new DealView.LossReasonView(event.reasonCode(), event.comment(), event.stageId()))));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE deals").update();
+    }
+
+    private void update(String dealId, long sequence, int pipelineVersion, String assignments,
+                        Map<String, Object> params) {
+        jdbc.sql("UPDATE deals SET " + assignments + ", version = :sequence, pipeline_version = :pipelineVersion"
+                        + " WHERE deal_id = :dealId AND version < :sequence")
+                .params(params)
+                .param("dealId", dealId)
+                .param("sequence", sequence)
+                .param("pipelineVersion", pipelineVersion)
+                .update();
+    }
+
+    private static String json(Object value) {
+        return DealflowJson.mapper().writeValueAsString(value);
+    }
+}

@@ -1,0 +1,191 @@
+package io.dealflow.deal.deal.web;
+
+import io.dealflow.api.DealflowHeaders;
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.deal.command.AttachDocumentCommand;
+import io.dealflow.deal.deal.command.ChangeDealTagsCommand;
+import io.dealflow.deal.deal.command.DealStatus;
+import io.dealflow.deal.deal.command.MarkDealLostCommand;
+import io.dealflow.deal.deal.command.MarkDealWonCommand;
+import io.dealflow.deal.deal.command.MoveDealToStageCommand;
+import io.dealflow.deal.deal.command.OpenDealCommand;
+import io.dealflow.deal.deal.command.ReassignDealManagerCommand;
+import io.dealflow.deal.deal.command.UpdateDealFieldsCommand;
+import io.dealflow.deal.deal.query.DealBoard;
+import io.dealflow.deal.deal.query.DealBoardQuery;
+import io.dealflow.deal.deal.query.DealHistory;
+import io.dealflow.deal.deal.query.DealPage;
+import io.dealflow.deal.deal.query.DealView;
+import io.dealflow.deal.deal.query.HistoryEntry;
+import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.web.EntityVersions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Translates HTTP to deal commands and queries; every decision is the {@code Deal} aggregate's. */
+@RestController
+@RequestMapping("/api/v1/deals")
+class DealController {
+
+    /** How long a command's response waits for the board to show the command's own effect. */
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
+
+    private final DealCommandSender commands;
+    private final DealBoard board;
+    private final DealHistory history;
+
+    DealController(DealCommandSender commands, DealBoard board, DealHistory history) {
+        this.commands = commands;
+        this.board = board;
+        this.history = history;
+    }
+
+    @PostMapping
+    ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request,
+                                  @RequestHeader(name = DealflowHeaders.ACTOR, required = false)
+                                  @Size(max = DealInputLimits.ID) String actor) {
+        String dealId = UUID.randomUUID().toString();
+        commands.open(new OpenDealCommand(dealId, request.pipelineId(), request.title(), request.managerId(),
+                request.fields(), request.tags(), request.externalRef(), request.originDealId(),
+                request.originManagerId(), actorOrAnonymous(actor)));
+        return respond(dealId, 0, HttpStatus.CREATED);
+    }
+
+    @GetMapping("/{dealId}")
+    ResponseEntity<DealView> get(@PathVariable String dealId) {
+        DealView deal = board.find(dealId).orElseThrow(() -> dealNotFound(dealId));
+        return ResponseEntity.ok().eTag(EntityVersions.etag(deal.version())).body(deal);
+    }
+
+    @GetMapping
+    DealPage board(@RequestParam(required = false) String pipelineId,
+                   @RequestParam(required = false) String stageId,
+                   @RequestParam(required = false) String managerId,
+                   @RequestParam(defaultValue = "OPEN") DealStatus status,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "50") @Min(1) @Max(DealInputLimits.PAGE_SIZE) int size) {
+        return board.page(new DealBoardQuery(pipelineId, stageId, managerId, status, page, size));
+    }
+
+    @GetMapping("/{dealId}/history")
+    List<HistoryEntry> history(@PathVariable String dealId) {
+        List<HistoryEntry> entries = history.of(dealId);
+        if (entries.isEmpty()) {
+            throw dealNotFound(dealId);
+        }
+        return entries;
+    }
+
+    /** A JSON object of field values, merge-patch style: a null or blank value clears the field. */
+    @PatchMapping("/{dealId}/fields")
+    ResponseEntity<DealView> updateFields(
+            @PathVariable String dealId,
+            @RequestBody @Size(max = DealInputLimits.FIELDS) Map<
+                    @Pattern(regexp = DealInputLimits.FIELD_NAME, message = DealInputLimits.FIELD_NAME_MESSAGE) String,
+                    @Size(max = DealInputLimits.FIELD_VALUE) String> fields,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new UpdateDealFieldsCommand(dealId, EntityVersions.expectedVersion(ifMatch), fields,
+                actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/stage")
+    ResponseEntity<DealView> moveToStage(
+            @PathVariable String dealId, @Valid @RequestBody MoveStageRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new MoveDealToStageCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                request.stageId(), request.reason(), actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/manager")
+    ResponseEntity<DealView> reassign(
+            @PathVariable String dealId, @Valid @RequestBody ReassignManagerRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new ReassignDealManagerCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                request.managerId(), actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/tags")
+    ResponseEntity<DealView> changeTags(
+            @PathVariable String dealId, @Valid @RequestBody ChangeTagsRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new ChangeDealTagsCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                request.add(), request.remove(), actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/attachments")
+    ResponseEntity<DealView> attach(
+            @PathVariable String dealId, @Valid @RequestBody AttachDocumentRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new AttachDocumentCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                request.name(), request.uri(), request.contentType(), actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/won")
+    ResponseEntity<DealView> won(
+            @PathVariable String dealId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new MarkDealWonCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                actorOrAnonymous(actor)));
+    }
+
+    @PostMapping("/{dealId}/lost")
+    ResponseEntity<DealView> lost(
+            @PathVariable String dealId, @Valid @RequestBody MarkLostRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+        return send(dealId, new MarkDealLostCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+                request.reasonCode(), request.comment(), actorOrAnonymous(actor)));
+    }
+
+    private ResponseEntity<DealView> send(String dealId, Object command) {
+        return respond(dealId, commands.send(dealId, command), HttpStatus.OK);
+    }
+
+    /**
+     * The deal as the board shows it once it reflects this command. Should the board lag beyond the wait, the
+     * command has still happened: 202 with the new ETag tells the client so without showing stale data.
+     */
+    private ResponseEntity<DealView> respond(String dealId, long version, HttpStatus status) {
+        URI location = URI.create("/api/v1/deals/" + dealId);
+        return board.awaitVersion(dealId, version, READ_YOUR_WRITES)
+                .map(deal -> ResponseEntity.status(status).location(location)
+                        .eTag(EntityVersions.etag(deal.version())).body(deal))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
+                        .eTag(EntityVersions.etag(version)).build());
+    }
+
+    private static String actorOrAnonymous(String actor) {
+        return actor == null || actor.isBlank() ? DealflowHeaders.ANONYMOUS_ACTOR : actor;
+    }
+
+    private static NotFoundException dealNotFound(String dealId) {
+        return new NotFoundException(ProblemTypes.DEAL_NOT_FOUND, "There is no deal " + dealId + ".");
+    }
+}

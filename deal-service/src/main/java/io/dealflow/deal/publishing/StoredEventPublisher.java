@@ -1,0 +1,67 @@
+package io.dealflow.deal.publishing;
+
+import io.dealflow.api.CloudEventHeaders;
+import io.dealflow.api.Topics;
+import io.dealflow.api.deal.DealEvent;
+import io.dealflow.api.json.EventJson;
+import io.dealflow.api.json.PublishedEvent;
+import io.dealflow.api.pipeline.PipelineDefined;
+import io.dealflow.deal.ProcessingGroups;
+import io.dealflow.platform.kafka.KafkaEventPublisher;
+import io.dealflow.platform.kafka.OutgoingEvent;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event store is the outbox: this streaming processor reads every stored event and publishes it, keyed by deal
+ * id so one deal's events keep their order. It returns only after the broker's acknowledgement and errors propagate,
+ * so the processor's token never moves past an event the broker has not got (at-least-once, nothing lost).
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.KAFKA_PUBLISHER)
+class StoredEventPublisher {
+
+    static final String SOURCE = "/dealflow/deal-service";
+    /** Axon's MessageOriginProvider: the command that caused the event, and the conversation's first message. */
+    private static final String AXON_CAUSATION = "correlationId";
+    private static final String AXON_CORRELATION = "traceId";
+
+    private final KafkaEventPublisher publisher;
+    private final EventJson json = new EventJson();
+
+    StoredEventPublisher(KafkaEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(DealEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        PublishedEvent<DealEvent> published =
+                new PublishedEvent<>(message.getIdentifier(), sequence, message.getTimestamp(), event);
+        publisher.publish(outgoing(message, Topics.DEAL_EVENTS, event.dealId(),
+                CloudEventHeaders.type("deal", event.eventType(), 1), event.dealId(),
+                json.writeDealEvent(published)));
+    }
+
+    @EventHandler
+    void on(PipelineDefined event, EventMessage<?> message, @SequenceNumber long sequence) {
+        PublishedEvent<PipelineDefined> published =
+                new PublishedEvent<>(message.getIdentifier(), sequence, message.getTimestamp(), event);
+        publisher.publish(outgoing(message, Topics.PIPELINE_EVENTS, Topics.pipelineKey(event.pipelineId(),
+                        event.version()), CloudEventHeaders.type("pipeline", EventJson.PIPELINE_DEFINED, 1),
+                event.pipelineId(), json.writePipelineDefined(published)));
+    }
+
+    private static OutgoingEvent outgoing(EventMessage<?> message, String topic, String key, String type,
+                                          String subject, byte[] value) {
+        return new OutgoingEvent(topic, key, message.getIdentifier(), type, SOURCE, subject, message.getTimestamp(),
+                value, metadata(message, AXON_CORRELATION), metadata(message, AXON_CAUSATION));
+    }
+
+    private static String metadata(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,239 @@
+package io.dealflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.dealflow.kafka.KraftBroker;
+
+/**
+ * Runs all of Dealflow on one machine with one command: PostgreSQL is the developer's own, Kafka
+ * is a real broker inside this JVM, and every service is a child JVM started from its jar.
+ * Ctrl-C stops the services first (so they can leave their consumer groups) and the broker last.
+ */
+public final class DealflowLocal {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a service's exit may precede our own shutdown hook and still count as part of Ctrl-C. */
+    private static final Duration SIGNAL_GRACE = Duration.ofSeconds(2);
+
+    private final LauncherConfig config;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch shutdownStarted = new CountDownLatch(1);
+    private KraftBroker broker;
+
+    private DealflowLocal(LauncherConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        if (LauncherConfig.wantsHelp(args)) {
+            System.out.println(LauncherConfig.USAGE);
+            return;
+        }
+        try {
+            DealflowLocal launcher = new DealflowLocal(LauncherConfig.from(System.getenv(), List.of(args), launcherDir()));
+            Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "dealflow-shutdown"));
+            launcher.start();
+            launcher.printSummary();
+            System.exit(launcher.awaitUnexpectedExit());
+        } catch (LaunchException e) {
+            System.err.println("[dealflow] " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        } catch (RuntimeException e) {
+            // Exit explicitly: the broker's non-daemon threads would otherwise keep a failed launcher alive.
+            System.err.println("[dealflow] failed to start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private void start() throws InterruptedException {
+        LocalPostgres postgres = new LocalPostgres(config);
+        postgres.requireReachable();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            if (postgres.ensureDatabase(service.database())) {
+                say("created database " + service.database());
+            }
+            requireJar(service);
+            requireFreeHttpPort(service);
+        }
+        startKafka();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            startService(service);
+        }
+        for (ServiceProcess service : services()) {
+            service.awaitHealthy(STARTUP_TIMEOUT);
+            say(service.name() + " is UP");
+        }
+    }
+
+    private void startKafka() {
+        if (config.reset()) {
+            deleteRecursively(config.kafkaDataDir());
+            say("--reset: wiped Kafka data in " + config.kafkaDataDir());
+        }
+        say("starting Kafka on " + config.kafkaBootstrapServers() + " (data in " + config.kafkaDataDir() + ")");
+        KraftBroker candidate = KraftBroker.builder()
+                .dataDir(config.kafkaDataDir())
+                .port(config.kafkaPort())
+                .partitions(config.kafkaPartitions())
+                .build();
+        synchronized (this) {
+            broker = candidate;
+        }
+        try {
+            candidate.start();
+        } catch (IllegalStateException e) {
+            throw new LaunchException(e.getMessage() + " (set DEALFLOW_KAFKA_PORT to use another port)");
+        }
+    }
+
+    private void startService(ServiceSpec spec) {
+        int port = config.portOf(spec);
+        Map<String, String> env = new HashMap<>();
+        env.put(spec.portVariable(), Integer.toString(port));
+        env.put(spec.databaseUrlVariable(), config.jdbcUrl(spec.database()));
+        env.put("DEALFLOW_DB_USER", config.pgUser());
+        env.put("DEALFLOW_DB_PASSWORD", config.pgPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        say("starting " + spec.name() + " on port " + port);
+        synchronized (this) {
+            if (shutdownStarted.getCount() == 0) {
+                return;
+            }
+            services.add(ServiceProcess.start(spec, port, jarOf(spec), env));
+        }
+    }
+
+    private void printSummary() {
+        StringBuilder summary = new StringBuilder("\n[dealflow] Dealflow is running.\n");
+        summary.append(String.format("  %-16s %s   (data in %s)%n", "Kafka bootstrap", config.kafkaBootstrapServers(),
+                config.kafkaDataDir()));
+        for (ServiceProcess service : services()) {
+            ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service.name())).findFirst().orElseThrow();
+            summary.append(String.format("  %-16s %s%n", service.name(), service.baseUrl()));
+            summary.append(String.format("    %-14s %s/actuator/health%n", "health", service.baseUrl()));
+            summary.append(String.format("    %-14s %s/v3/api-docs%n", "OpenAPI", service.baseUrl()));
+            summary.append(String.format("    %-14s %s (user %s)%n", "PostgreSQL", config.jdbcUrl(spec.database()),
+                    config.pgUser()));
+        }
+        summary.append("[dealflow] Press Ctrl-C to stop.\n");
+        System.out.println(summary);
+    }
+
+    /** Blocks while everything runs; returns the exit code if a service dies on its own. */
+    private int awaitUnexpectedExit() throws InterruptedException {
+        List<CompletableFuture<Process>> exits = services().stream().map(ServiceProcess::onExit).toList();
+        CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
+        if (shutdownStarted.await(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            // Ctrl-C reached the services too; the shutdown hook is handling the rest.
+            shutdownStarted.await();
+            return 0;
+        }
+        for (ServiceProcess service : services()) {
+            if (!service.onExit().isDone()) {
+                continue;
+            }
+            int code = service.onExit().join().exitValue();
+            System.err.println("[dealflow] " + service.name() + " stopped unexpectedly (exit code " + code
+                    + "); stopping Dealflow. Its last lines:\n" + service.lastLines());
+        }
+        return 1;
+    }
+
+    private void shutdown() {
+        List<ServiceProcess> running;
+        KraftBroker kafka;
+        synchronized (this) {
+            if (shutdownStarted.getCount() == 0) {
+                return;
+            }
+            shutdownStarted.countDown();
+            running = new ArrayList<>(services);
+            kafka = broker;
+        }
+        if (running.isEmpty() && kafka == null) {
+            return;
+        }
+        say("stopping");
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        say("stopped");
+    }
+
+    private synchronized List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    private Path jarOf(ServiceSpec spec) {
+        return config.servicesDir().resolve(spec.jarName());
+    }
+
+    private void requireJar(ServiceSpec spec) {
+        if (!Files.isRegularFile(jarOf(spec))) {
+            throw new LaunchException(spec.name() + " is not built: " + jarOf(spec) + " is missing."
+                    + " Build with `./mvnw -q -DskipTests package` (or use ./run-local.sh), or set DEALFLOW_SERVICES_DIR.");
+        }
+    }
+
+    /** A service already listening there would answer our health check in place of the new one. */
+    private void requireFreeHttpPort(ServiceSpec spec) {
+        int port = config.portOf(spec);
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new LaunchException("Port " + port + " for " + spec.name() + " is already in use."
+                    + " Stop whatever listens there or set " + spec.portVariable() + " to another port.");
+        }
+    }
+
+    private static Path launcherDir() {
+        try {
+            Path location = Path.of(DealflowLocal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // Packaged: target/dealflow-local.jar; from an IDE: target/classes. Either way services/ sits in target/.
+            return location.getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot tell where the launcher runs from", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not wipe " + dir, e);
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[dealflow] " + message);
+    }
+}

@@ -1,0 +1,14 @@
+package io.dealflow.local;
+
+import java.util.List;
+
+/**
+ * One Dealflow service as the launcher runs it: its executable jar, the variable that sets its
+ * HTTP port, and the database it owns. A new service is one more entry in {@link #ALL}.
+ */
+record ServiceSpec(String name, String jarName, String portVariable, int defaultPort, String database,
+                   String databaseUrlVariable) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("deal-service", "deal-service.jar", "DEAL_SERVICE_PORT", 8081, "dealflow_deal", "DEAL_DB_URL"));
+}

@@ -1,0 +1,26 @@
+package io.dealflow.platform.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * HTTP plumbing shared by every service.
+ *
+ * @param maxBodyBytes largest request body accepted; larger ones get 413 {@code payload-too-large}
+ * @param idempotency  {@code Idempotency-Key} support for POST and PATCH under {@code /api/}
+ */
+@ConfigurationProperties("dealflow.http")
+public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
+                                     @DefaultValue Idempotency idempotency) {
+
+    /**
+     * @param enabled         off for a service that keeps no {@code idempotency_keys} table
+     * @param inFlightTimeout how long a claimed key may stay unfinished before it counts as abandoned by a crashed
+     *                        instance and may be claimed again; keep it above the slowest request
+     */
+    public record Idempotency(@DefaultValue("true") boolean enabled,
+                              @DefaultValue("5m") Duration inFlightTimeout) {
+    }
+}
