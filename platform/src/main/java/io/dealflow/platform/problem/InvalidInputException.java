@@ -34,7 +34,8 @@ public class InvalidInputException extends ProblemException {
         return errors;
     }
 
-    private static String summaryOf(List<FieldViolation> errors) {
+    /** A detail naming the offending fields, e.g. {@code Invalid value for: title, managerId.} */
+    public static String summaryOf(List<FieldViolation> errors) {
         String fields = errors.stream()
                 .map(FieldViolation::field)
                 .filter(Objects::nonNull)

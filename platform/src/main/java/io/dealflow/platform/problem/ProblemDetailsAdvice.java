@@ -14,7 +14,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.method.MethodValidationException;
+import org.springframework.validation.method.MethodValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -100,6 +102,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             List<FieldViolation> errors = SpringFieldViolations.of(failure);
             if (!errors.isEmpty()) {
                 problem.setProperty(Problems.ERRORS, errors);
+                if (problem.getDetail() == null || hasGenericDetail(failure)) {
+                    problem.setDetail(InvalidInputException.summaryOf(errors));
+                }
             }
         }
         return super.handleExceptionInternal(failure, withInstance(problem, request), problemHeaders(headers),
@@ -117,6 +122,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return ProblemDetail.forStatus(status);
+    }
+
+    /** Spring's detail for these is a bare "Invalid request content." that names nothing. */
+    private static boolean hasGenericDetail(Exception failure) {
+        return failure instanceof BindingResult || failure instanceof MethodValidationResult;
     }
 
     private static boolean isUntyped(ProblemDetail problem) {
