@@ -97,7 +97,8 @@ final class MalformedBodies {
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+        boolean primitiveNumber = type.isPrimitive() && type != boolean.class && type != char.class;
+        if (Number.class.isAssignableFrom(type) || primitiveNumber) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

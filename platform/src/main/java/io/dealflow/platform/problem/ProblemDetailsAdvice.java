@@ -62,7 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return respond(Problems.payloadTooLarge(tooLarge.maxBodyBytes()), new HttpHeaders(), request);
         }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), failure);
-        return respond(Problems.of(500, ProblemTypes.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL), new HttpHeaders(), request);
+        return respond(Problems.of(500, ProblemTypes.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL), new HttpHeaders(),
+                request);
     }
 
     @Override
@@ -133,7 +134,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem.getType() == null || "about:blank".equals(problem.getType().toString());
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, HttpServletRequest request) {
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers,
+                                                  HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(problem.getStatus()).headers(problemHeaders(headers)).body(problem);
     }

@@ -79,7 +79,9 @@ final class SpringFieldViolations {
     private static List<FieldViolation> fromErrors(Errors errors, String prefix) {
         List<FieldViolation> violations = new ArrayList<>();
         for (ObjectError error : errors.getAllErrors()) {
-            String field = error instanceof FieldError fieldError ? prefix + fieldError.getField() : nullIfEmpty(prefix);
+            String field = error instanceof FieldError fieldError
+                    ? prefix + fieldError.getField()
+                    : nullIfEmpty(prefix);
             violations.add(new FieldViolation(field, messageOf(error)));
         }
         return violations;

@@ -22,7 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @EnableConfigurationProperties(PlatformHttpProperties.class)
 public class PlatformWebAutoConfiguration {
 
-    /** First of all filters that may read a body (only encoding and observation come earlier), so none reads too much. */
+    /**
+     * Before every filter that may read a body (only encoding and observation filters come earlier), so that none
+     * reads more than the limit.
+     */
     public static final int BODY_SIZE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean

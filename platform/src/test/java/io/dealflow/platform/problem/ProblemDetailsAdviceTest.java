@@ -133,7 +133,8 @@ class ProblemDetailsAdviceTest {
     @Test
     void aValueOfTheWrongTypeDeepInTheBodyIsNamedByItsPath() {
         problem(postJson("/api/test/widgets", """
-                {"name": "bolt", "quantity": 1, "lines": [{"sku": "a", "quantity": 1}, {"sku": "b", "quantity": "x"}]}""")
+                {"name": "bolt", "quantity": 1,
+                 "lines": [{"sku": "a", "quantity": 1}, {"sku": "b", "quantity": "x"}]}""")
                 .expectStatus().isBadRequest(), ProblemTypes.MALFORMED_REQUEST)
                 .jsonPath("$.errors[0].field").isEqualTo("lines[1].quantity")
                 .jsonPath("$.errors[0].message").isEqualTo("must be a number");

@@ -71,8 +71,10 @@ class PlatformWebAutoConfigurationTest {
     void withADataSourceTheIdempotencyFilterRunsAfterTheBodyLimit() {
         web.withUserConfiguration(DatabaseConfiguration.class).run(context -> {
             assertThat(context).hasSingleBean(IdempotencyKeyStore.class);
-            FilterRegistrationBean<?> limit = context.getBean("requestBodySizeLimitFilter", FilterRegistrationBean.class);
-            FilterRegistrationBean<?> idempotency = context.getBean("idempotencyFilter", FilterRegistrationBean.class);
+            FilterRegistrationBean<?> limit =
+                    context.getBean("requestBodySizeLimitFilter", FilterRegistrationBean.class);
+            FilterRegistrationBean<?> idempotency =
+                    context.getBean("idempotencyFilter", FilterRegistrationBean.class);
             assertThat(idempotency.getFilter()).isInstanceOf(IdempotencyFilter.class);
             assertThat(idempotency.getUrlPatterns()).containsExactly("/api/*");
             assertThat(limit.getOrder()).isLessThan(idempotency.getOrder());

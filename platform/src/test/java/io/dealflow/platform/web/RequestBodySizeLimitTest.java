@@ -82,7 +82,8 @@ class RequestBodySizeLimitTest {
 
     /** The JDK client sends a body of unknown length chunked, without {@code Content-Length}. */
     private HttpResponse<String> sendChunked(String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/test/orders"))
+        URI orders = URI.create("http://localhost:" + port + "/api/test/orders");
+        HttpRequest.Builder request = HttpRequest.newBuilder(orders)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
@@ -62,7 +61,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 || request.getHeader(KEY_HEADER) == null;
     }
 
-    /** Handlers that answer asynchronously (a CompletableFuture) finish in a second dispatch; the store waits for it. */
+    /**
+     * A handler that answers asynchronously (a CompletableFuture) finishes in a second dispatch; the response is
+     * stored only then.
+     */
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
@@ -105,17 +107,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void run(Claimed claim, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        // For an asynchronous handler, whose response is finished (and stored) in the second dispatch.
+        request.setAttribute(CLAIM_ATTRIBUTE, claim);
         try {
             chain.doFilter(request, capture);
         } catch (IOException | ServletException | RuntimeException failure) {
             release(claim, failure);
             throw failure;
         }
-        if (isAsyncStarted(request)) {
-            request.setAttribute(CLAIM_ATTRIBUTE, claim);
-            return;
+        if (!isAsyncStarted(request)) {
+            finish(claim, capture);
         }
-        finish(claim, capture);
     }
 
     private void continueAsync(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

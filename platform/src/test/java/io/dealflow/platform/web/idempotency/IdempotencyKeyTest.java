@@ -195,7 +195,9 @@ class IdempotencyKeyTest {
         String name = newName();
         String body = order(name, 1);
         // As left behind by an instance that died mid-request two minutes ago (the test timeout is one minute).
-        jdbc.update("INSERT INTO idempotency_keys (key, fingerprint, created_at) VALUES (?, ?, now() - interval '2 minutes')",
+        jdbc.update("""
+                        INSERT INTO idempotency_keys (key, fingerprint, created_at)
+                        VALUES (?, ?, now() - interval '2 minutes')""",
                 key, RequestFingerprint.of("POST", "/api/test/orders", null, body.getBytes(StandardCharsets.UTF_8)));
 
         post("/api/test/orders", key, body).expectStatus().isCreated()

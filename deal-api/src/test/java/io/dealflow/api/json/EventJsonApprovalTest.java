@@ -1,0 +1,81 @@
+package io.dealflow.api.json;
+
+import io.dealflow.api.deal.DealEvent;
+import io.dealflow.api.pipeline.PipelineDefined;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Pins the Kafka JSON of every published event type to an approved sample in src/test/resources/approved, so a
+ * renamed or retyped field cannot silently break a consumer. A deliberate change is a new {@code .vN} event type.
+ * When a sample is missing or differs, the actual JSON is written to target/approval/ for review.
+ */
+class EventJsonApprovalTest {
+
+    private final EventJson json = new EventJson();
+
+    static List<DealEvent> dealEvents() {
+        return SampleEvents.dealEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dealEvents")
+    void everyDealEventTypeKeepsItsApprovedJson(DealEvent event) throws IOException {
+        byte[] written = json.writeDealEvent(new PublishedEvent<>("evt-" + event.eventType(), 7, SampleEvents.AT,
+                event));
+        assertApproved(event.eventType(), written);
+
+        PublishedEvent<DealEvent> read = json.readDealEvent(written);
+        assertThat(read.event()).isEqualTo(event);
+        assertThat(read.sequence()).isEqualTo(7);
+        assertThat(read.occurredAt()).isEqualTo(SampleEvents.AT);
+    }
+
+    @Test
+    void pipelineDefinedKeepsItsApprovedJson() throws IOException {
+        PipelineDefined event = SampleEvents.pipelineDefined();
+        byte[] written = json.writePipelineDefined(new PublishedEvent<>("evt-PipelineDefined", 1, SampleEvents.AT,
+                event));
+        assertApproved("PipelineDefined", written);
+        assertThat(json.readPipelineDefined(written).event()).isEqualTo(event);
+    }
+
+    @Test
+    void aConsumerIgnoresFieldsAddedLaterToTheSameVersion() throws IOException {
+        byte[] approved = approved("DealWon");
+        String withExtra = new String(approved, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"addedLater\":1,");
+        assertThat(json.readDealEvent(withExtra.getBytes(StandardCharsets.UTF_8)).event())
+                .isEqualTo(json.readDealEvent(approved).event());
+    }
+
+    private void assertApproved(String type, byte[] actual) throws IOException {
+        JsonNode actualTree = DealflowJson.mapper().readTree(actual);
+        Path received = Path.of("target", "approval", type + ".json");
+        byte[] approved = approved(type);
+        if (approved == null || !DealflowJson.mapper().readTree(approved).equals(actualTree)) {
+            Files.createDirectories(received.getParent());
+            Files.writeString(received, DealflowJson.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(actualTree));
+            fail("The JSON of " + type + " differs from approved/" + type + ".json; see " + received.toAbsolutePath()
+                    + ". A changed shape is a new .vN event type, never an edit of an approved one.");
+        }
+    }
+
+    private static byte[] approved(String type) throws IOException {
+        try (InputStream in = EventJsonApprovalTest.class.getResourceAsStream("/approved/" + type + ".json")) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+}
