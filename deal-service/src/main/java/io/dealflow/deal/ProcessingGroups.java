@@ -12,6 +12,9 @@ public final class ProcessingGroups {
     /** Pooled streaming: publishes every stored event to Kafka; its token advances only after the broker's ack. */
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
 
+    /** Subscribing: business counters for Prometheus, counted once as events are stored, never on replay. */
+    public static final String DEAL_METRICS = "deal-metrics";
+
     private ProcessingGroups() {
     }
 }

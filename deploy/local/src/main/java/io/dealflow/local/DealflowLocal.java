@@ -150,12 +150,10 @@ public final class DealflowLocal {
             return 0;
         }
         for (ServiceProcess service : services()) {
-            if (!service.onExit().isDone()) {
-                continue;
+            if (!service.isAlive()) {
+                System.err.println("[dealflow] " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
+                        + "); stopping Dealflow. Its last lines:\n" + service.lastLines());
             }
-            int code = service.onExit().join().exitValue();
-            System.err.println("[dealflow] " + service.name() + " stopped unexpectedly (exit code " + code
-                    + "); stopping Dealflow. Its last lines:\n" + service.lastLines());
         }
         return 1;
     }

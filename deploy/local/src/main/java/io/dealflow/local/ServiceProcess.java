@@ -63,6 +63,14 @@ final class ServiceProcess {
         return process.onExit();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** Waits for the actuator to say UP; a child that dies or stays silent fails the launch. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
         HealthCheck health = new HealthCheck(URI.create(baseUrl() + "/actuator/health"));

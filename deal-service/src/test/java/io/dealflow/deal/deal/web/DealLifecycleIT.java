@@ -254,10 +254,15 @@ class DealLifecycleIT {
     }
 
     @Test
-    void actuatorHealthPrometheusAndOpenApiAreServed() {
+    void healthBusinessMetricsAndOpenApiAreServed() {
+        api.open(salesDealWithContact());
         assertThat(api.get("/actuator/health").body().path("status").asString()).isEqualTo("UP");
-        assertThat(api.call(HttpMethod.GET, "/actuator/prometheus", null, h -> h.set(HttpHeaders.ACCEPT,
-                "text/plain")).status()).isEqualTo(200);
+        ApiResponse prometheus = api.call(HttpMethod.GET, "/actuator/prometheus", null,
+                h -> h.set(HttpHeaders.ACCEPT, "text/plain"));
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body().asString())
+                .containsPattern("dealflow_deal_events_total\\{[^}]*pipeline=\"sales\"[^}]*type=\"DealOpened\"")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
         assertThat(api.get("/v3/api-docs").body().path("paths").has("/api/v1/deals/{dealId}/stage")).isTrue();
     }
 

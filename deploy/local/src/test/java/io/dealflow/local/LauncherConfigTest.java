@@ -1,0 +1,69 @@
+package io.dealflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LauncherConfigTest {
+
+    private static final Path LAUNCHER_DIR = Path.of("/opt/dealflow/target");
+
+    @Test
+    void withoutSettingsEverythingRunsOnTheDocumentedLocalDefaults() {
+        LauncherConfig config = LauncherConfig.from(Map.of(), List.of(), LAUNCHER_DIR);
+
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.jdbcUrl("dealflow_deal")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/dealflow_deal");
+        assertThat(config.pgUser()).isEqualTo("postgres");
+        assertThat(config.pgPassword()).isEmpty();
+        assertThat(config.kafkaDataDir()).isEqualTo(Path.of(".dealflow", "kafka").toAbsolutePath().normalize());
+        assertThat(config.servicesDir()).isEqualTo(LAUNCHER_DIR.resolve("services"));
+        assertThat(config.portOf(dealService())).isEqualTo(8081);
+        assertThat(config.reset()).isFalse();
+    }
+
+    @Test
+    void environmentVariablesOverrideTheDefaults() {
+        LauncherConfig config = LauncherConfig.from(Map.of(
+                "DEALFLOW_KAFKA_PORT", "19092",
+                "DEALFLOW_PG_HOST", "db.local",
+                "DEALFLOW_PG_PORT", "6543",
+                "DEALFLOW_DATA_DIR", "/var/tmp/df",
+                "DEAL_SERVICE_PORT", "18081"), List.of(), LAUNCHER_DIR);
+
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(config.jdbcUrl("dealflow_deal")).isEqualTo("jdbc:postgresql://db.local:6543/dealflow_deal");
+        assertThat(config.kafkaDataDir()).isEqualTo(Path.of("/var/tmp/df/kafka"));
+        assertThat(config.portOf(dealService())).isEqualTo(18081);
+    }
+
+    @Test
+    void kafkaDataIsWipedOnlyWhenAskedFor() {
+        assertThat(LauncherConfig.from(Map.of(), List.of("--reset"), LAUNCHER_DIR).reset()).isTrue();
+        assertThat(LauncherConfig.from(Map.of("DEALFLOW_RESET", "true"), List.of(), LAUNCHER_DIR).reset()).isTrue();
+    }
+
+    @Test
+    void anUnknownArgumentIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> LauncherConfig.from(Map.of(), List.of("--rest"), LAUNCHER_DIR))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("--rest")
+                .hasMessageContaining("Usage");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsNamedInTheError() {
+        assertThatThrownBy(() -> LauncherConfig.from(Map.of("DEALFLOW_KAFKA_PORT", "nine"), List.of(), LAUNCHER_DIR))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("DEALFLOW_KAFKA_PORT");
+    }
+
+    private static ServiceSpec dealService() {
+        return ServiceSpec.ALL.stream().filter(spec -> spec.name().equals("deal-service")).findFirst().orElseThrow();
+    }
+}
