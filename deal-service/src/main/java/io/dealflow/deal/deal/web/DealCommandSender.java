@@ -6,6 +6,7 @@ import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.problem.PreconditionFailedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,11 @@ class DealCommandSender {
         }
     }
 
-    String open(Object command) {
-        return commands.sendAndWait(command);
+    String open(String dealId, Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException e) {
+            throw new ConflictException(ProblemTypes.VERSION_CONFLICT, "Deal " + dealId + " already exists.");
+        }
     }
 }

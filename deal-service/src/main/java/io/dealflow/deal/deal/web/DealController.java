@@ -66,7 +66,7 @@ class DealController {
                                   @RequestHeader(name = DealflowHeaders.ACTOR, required = false)
                                   @Size(max = DealInputLimits.ID) String actor) {
         String dealId = UUID.randomUUID().toString();
-        commands.open(new OpenDealCommand(dealId, request.pipelineId(), request.title(), request.managerId(),
+        commands.open(dealId, new OpenDealCommand(dealId, request.pipelineId(), request.title(), request.managerId(),
                 request.fields(), request.tags(), request.externalRef(), request.originDealId(),
                 request.originManagerId(), actorOrAnonymous(actor)));
         return respond(dealId, 0, HttpStatus.CREATED);
