@@ -46,6 +46,11 @@ public final class ProblemTypes {
     public static final String LOSS_COMMENT_REQUIRED = "loss-comment-required";
     public static final String PIPELINE_DEFINITION_INVALID = "pipeline-definition-invalid";
 
+    // task-service (R4, R5)
+    public static final String TASK_NOT_FOUND = "task-not-found";
+    public static final String TASK_CLOSED = "task-closed";
+    public static final String DEAL_LEFT_WITHOUT_TASK = "deal-left-without-task";
+
     private ProblemTypes() {
     }
 

@@ -2,13 +2,14 @@ package io.dealflow.api.json;
 
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
+import io.dealflow.api.task.TaskEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 
-/** Writes and reads the flat Kafka JSON of deal and pipeline events (DESIGN §3). */
+/** Writes and reads the flat Kafka JSON of deal, task and pipeline events (DESIGN §3). */
 public final class EventJson {
 
     private static final String TYPE = "type";
@@ -35,6 +36,16 @@ public final class EventJson {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
                 Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class));
+    }
+
+    public byte[] writeTaskEvent(PublishedEvent<? extends TaskEvent> published) {
+        return write(published.event().eventType(), published, mapper.valueToTree(published.event()));
+    }
+
+    public PublishedEvent<TaskEvent> readTaskEvent(byte[] json) {
+        JsonNode node = mapper.readTree(json);
+        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class));
     }
 
     public byte[] writePipelineDefined(PublishedEvent<PipelineDefined> published) {

@@ -2,6 +2,7 @@ package io.dealflow.api.json;
 
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
+import io.dealflow.api.task.TaskEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,19 @@ class EventJsonApprovalTest {
         assertThat(read.event()).isEqualTo(event);
         assertThat(read.sequence()).isEqualTo(7);
         assertThat(read.occurredAt()).isEqualTo(SampleEvents.AT);
+    }
+
+    static List<TaskEvent> taskEvents() {
+        return SampleEvents.taskEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("taskEvents")
+    void everyTaskEventTypeKeepsItsApprovedJson(TaskEvent event) throws IOException {
+        byte[] written = json.writeTaskEvent(new PublishedEvent<>("evt-" + event.eventType(), 3, SampleEvents.AT,
+                event));
+        assertApproved(event.eventType(), written);
+        assertThat(json.readTaskEvent(written).event()).isEqualTo(event);
     }
 
     @Test

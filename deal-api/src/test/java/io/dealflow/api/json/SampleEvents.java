@@ -17,6 +17,14 @@ import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.pipeline.SkipMode;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.api.pipeline.TaskTemplate;
+import io.dealflow.api.task.CancelCause;
+import io.dealflow.api.task.TaskCancelled;
+import io.dealflow.api.task.TaskCompleted;
+import io.dealflow.api.task.TaskEvent;
+import io.dealflow.api.task.TaskKind;
+import io.dealflow.api.task.TaskOpened;
+import io.dealflow.api.task.TaskOverdue;
+import io.dealflow.api.task.TaskRescheduled;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +60,21 @@ final class SampleEvents {
                 new DealWon(DEAL, "sales", 3, "olena", "proposal-sent", "olena"),
                 new DealLost(DEAL, "sales", 3, "system:task-service", "needs-identified", "olena", "stale",
                         "follow-up task overdue for 14 days"));
+    }
+
+    static List<TaskEvent> taskEvents() {
+        String task = "5d2f9c1a-3b4e-4f60-8a71-9c0d1e2f3a4b";
+        Instant due = Instant.parse("2026-11-24T09:15:30Z");
+        return List.of(
+                new TaskOpened(task, DEAL, "sales", "olena", "Запит на фінансову перевірку", due, TaskKind.STAGE,
+                        "needs-identified", "system:task-service"),
+                new TaskRescheduled(task, DEAL, "sales", "olena", "Request finance check", due.plusSeconds(86400),
+                        TaskKind.STAGE, "needs-identified", "olena", due, "client on holiday until Monday"),
+                new TaskCompleted(task, DEAL, "sales", "olena", "Call back", due, TaskKind.MANUAL, null, "olena"),
+                new TaskOverdue(task, DEAL, "sales", "olena", "Request finance check", due, TaskKind.STAGE,
+                        "needs-identified", "system:task-service"),
+                new TaskCancelled(task, DEAL, "sales", "head-of-sales", "Control: Request finance check", due,
+                        TaskKind.CONTROL, "needs-identified", "system:task-service", CancelCause.DEAL_CLOSED));
     }
 
     static PipelineDefined pipelineDefined() {

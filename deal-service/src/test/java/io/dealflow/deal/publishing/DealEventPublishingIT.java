@@ -8,7 +8,7 @@ import io.dealflow.api.deal.DealStageChanged;
 import io.dealflow.api.json.EventJson;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
-import io.dealflow.deal.support.DealApi;
+import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.KafkaUnderTest;
 import io.dealflow.platform.testing.TestInfrastructure;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.dealflow.api.json.DealflowJson.mapper;
-import static io.dealflow.deal.support.DealRequests.salesDealWithContact;
+import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event store is the outbox: every stored event reaches Kafka, in order per deal, even across an outage. */
@@ -40,12 +40,12 @@ class DealEventPublishingIT {
     @LocalServerPort
     int port;
 
-    private DealApi api;
+    private HttpApi api;
     private final EventJson json = new EventJson();
 
     @BeforeEach
     void setUp() {
-        api = new DealApi(port);
+        api = new HttpApi(port);
     }
 
     @Test
@@ -98,7 +98,7 @@ class DealEventPublishingIT {
     @Test
     void publishingResumesWithoutLossAfterTheBrokerIsStoppedAndStartedAgain() {
         KafkaUnderTest kafka = TestInfrastructure.kafka();
-        String dealId = api.open(salesDealWithContact());
+        String dealId = api.openDeal(salesDealWithContact());
         try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), Topics.DEAL_EVENTS)) {
             assertThat(reader.readKey(dealId, 1, WAIT)).hasSize(1);
         }
@@ -135,7 +135,7 @@ class DealEventPublishingIT {
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> fields = (java.util.Map<String, Object>) request.get("fields");
         fields.put("equipmentCategories", "lathes");
-        String dealId = api.open(request);
+        String dealId = api.openDeal(request);
         String deal = "/api/v1/deals/" + dealId;
         assertThat(api.post(deal + "/stage", Map.of("stageId", "needs-identified")).status()).isEqualTo(200);
         assertThat(api.post(deal + "/tags", Map.of("add", List.of("tender"))).status()).isEqualTo(200);

@@ -115,6 +115,10 @@ public final class DealflowLocal {
         env.put("DEALFLOW_DB_PASSWORD", config.pgPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        // every service can reach every other one: deal-service's URL is what task- and handoff-service call
+        for (ServiceSpec other : ServiceSpec.ALL) {
+            env.put(other.urlVariable(), "http://127.0.0.1:" + config.portOf(other));
+        }
         say("starting " + spec.name() + " on port " + port);
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {

@@ -2,9 +2,9 @@ package io.dealflow.deal.deal.web;
 
 import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
-import io.dealflow.deal.support.ApiResponse;
-import io.dealflow.deal.support.DealApi;
-import io.dealflow.deal.support.DealRequests;
+import io.dealflow.platform.testing.ApiResponse;
+import io.dealflow.platform.testing.HttpApi;
+import io.dealflow.platform.testing.DemoDeals;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static io.dealflow.deal.support.DealRequests.salesDealWithContact;
-import static io.dealflow.deal.support.DealRequests.stage;
+import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
+import static io.dealflow.platform.testing.DemoDeals.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** deal-service over real HTTP, against real PostgreSQL and a real Kafka broker. */
@@ -31,11 +31,11 @@ class DealLifecycleIT {
     @LocalServerPort
     int port;
 
-    private DealApi api;
+    private HttpApi api;
 
     @BeforeEach
     void setUp() {
-        api = new DealApi(port);
+        api = new HttpApi(port);
     }
 
     @Test
@@ -87,7 +87,7 @@ class DealLifecycleIT {
 
     @Test
     void everyRefusalAnswersItsProblemTypeAndWritesNothing() {
-        String id = api.open(salesDealWithContact());
+        String id = api.openDeal(salesDealWithContact());
         String deal = "/api/v1/deals/" + id;
 
         assertRefusedWithoutWriting(id, 422, ProblemTypes.STAGE_SKIP_NOT_ALLOWED,
@@ -184,7 +184,7 @@ class DealLifecycleIT {
 
     @Test
     void aStaleIfMatchIsRefusedWith412AndTheCurrentOneIsAccepted() {
-        String deal = "/api/v1/deals/" + api.open(salesDealWithContact());
+        String deal = "/api/v1/deals/" + api.openDeal(salesDealWithContact());
         ok(api.post(deal + "/tags", Map.of("add", List.of("urgent"))));
 
         ApiResponse stale = api.post(deal + "/manager", Map.of("managerId", "taras"), h -> h.setIfMatch("\"0\""));
@@ -205,7 +205,7 @@ class DealLifecycleIT {
         for (int i = 0; i < 3; i++) {
             Map<String, Object> request = salesDealWithContact();
             request.put("managerId", manager);
-            ids.add(api.open(request));
+            ids.add(api.openDeal(request));
         }
         ok(api.post("/api/v1/deals/" + ids.get(0) + "/lost", Map.of("reasonCode", "price", "comment", "too dear")));
 
@@ -255,7 +255,7 @@ class DealLifecycleIT {
 
     @Test
     void healthBusinessMetricsAndOpenApiAreServed() {
-        api.open(salesDealWithContact());
+        api.openDeal(salesDealWithContact());
         assertThat(api.get("/actuator/health").body().path("status").asString()).isEqualTo("UP");
         ApiResponse prometheus = api.call(HttpMethod.GET, "/actuator/prometheus", null,
                 h -> h.set(HttpHeaders.ACCEPT, "text/plain"));

@@ -1,4 +1,4 @@
-package io.dealflow.deal.support;
+package io.dealflow.platform.testing;
 
 import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.json.DealflowJson;
@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The deal-service REST API as a test drives it, over real HTTP. Never throws on 4xx/5xx: tests assert them. */
-public final class DealApi {
+/** A Dealflow service's REST API as a test drives it, over real HTTP. Never throws on 4xx/5xx: tests assert them. */
+public final class HttpApi {
 
     private final RestClient http;
 
-    public DealApi(int port) {
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    public HttpApi(int port) {
+        this("http://127.0.0.1:" + port);
+    }
+
+    public HttpApi(String baseUrl) {
+        this.http = RestClient.builder().baseUrl(baseUrl).build();
     }
 
     public ApiResponse get(String path) {
@@ -46,8 +50,8 @@ public final class DealApi {
         });
     }
 
-    /** Opens a deal and returns its id; fails the test when the deal-service refuses. */
-    public String open(Map<String, Object> request) {
+    /** Opens a deal through deal-service and returns its id; fails the test when deal-service refuses. */
+    public String openDeal(Map<String, Object> request) {
         ApiResponse created = post("/api/v1/deals", request);
         if (created.status() != 201) {
             throw new AssertionError("Expected 201 opening a deal, got " + created.status() + ": " + created.body());

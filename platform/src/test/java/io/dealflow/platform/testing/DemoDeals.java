@@ -1,13 +1,13 @@
-package io.dealflow.deal.support;
+package io.dealflow.platform.testing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Object Mother for REST request bodies against the demo pipelines. */
-public final class DealRequests {
+public final class DemoDeals {
 
-    private DealRequests() {
+    private DemoDeals() {
     }
 
     public static Map<String, Object> salesDealWithContact() {

@@ -1,4 +1,4 @@
-package io.dealflow.deal.support;
+package io.dealflow.platform.testing;
 
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;

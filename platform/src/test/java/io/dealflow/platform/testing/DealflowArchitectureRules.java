@@ -1,0 +1,42 @@
+package io.dealflow.platform.testing;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules every Dealflow service keeps; a service's architecture test includes them with
+ * {@code @ArchTest static final ArchTests dealflow = ArchTests.in(DealflowArchitectureRules.class);}.
+ */
+public final class DealflowArchitectureRules {
+
+    /** The published language depends on nothing of ours, so every service can use it. */
+    @ArchTest
+    public static final ArchRule publishedLanguageStandsAlone = noClasses()
+            .that().resideInAPackage("io.dealflow.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.dealflow.deal..", "io.dealflow.task..",
+                    "io.dealflow.handoff..", "io.dealflow.analytics..", "io.dealflow.platform..",
+                    "org.springframework..", "org.axonframework..")
+            .as("deal-api is the published language: Jackson only");
+
+    /** Shared plumbing never knows about a service. */
+    @ArchTest
+    public static final ArchRule platformKnowsNoService = noClasses()
+            .that().resideInAPackage("io.dealflow.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.dealflow.deal..", "io.dealflow.task..",
+                    "io.dealflow.handoff..", "io.dealflow.analytics..")
+            .as("platform is shared plumbing, never business rules");
+
+    /** Services talk over Kafka and REST only: no service imports another service's packages. */
+    @ArchTest
+    public static final ArchRule servicesDoNotImportEachOther = slices()
+            .matching("io.dealflow.(deal|task|handoff|analytics)..")
+            .namingSlices("$1")
+            .should().notDependOnEachOther()
+            .as("no service imports another service's packages");
+
+    private DealflowArchitectureRules() {
+    }
+}

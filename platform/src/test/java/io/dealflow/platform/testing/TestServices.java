@@ -1,0 +1,70 @@
+package io.dealflow.platform.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Real Dealflow services that other services' integration tests run against, one per JVM,
+ * started on first use and stopped at JVM exit before the broker and databases.
+ *
+ * <p>Every test in the JVM shares the same instance: a test must not {@link ServiceUnderTest#stop()
+ * stop} it, and should tell its own data apart (by deal id, say) rather than expect an empty service.
+ */
+public final class TestServices {
+
+    /** Where deal-service's executable jar is; a path relative to the module's directory works. */
+    public static final String DEAL_SERVICE_JAR_PROPERTY = "dealflow.test.deal-service-jar";
+    /** From any sibling module's directory, which is where surefire and failsafe run. */
+    static final String DEFAULT_DEAL_SERVICE_JAR = "../deal-service/target/deal-service.jar";
+
+    private static ServiceUnderTest dealService;
+    /** Remembered so that a service that cannot start fails every test at once, not each after a timeout. */
+    private static RuntimeException dealServiceFailure;
+
+    private TestServices() {
+    }
+
+    /**
+     * deal-service with the demo pipelines seeded, on a free port, against a database of its own
+     * and the shared test broker ({@link TestInfrastructure#kafka()}).
+     */
+    public static synchronized ServiceUnderTest dealService() {
+        if (dealServiceFailure != null) {
+            throw new IllegalStateException("deal-service already failed to start in this JVM", dealServiceFailure);
+        }
+        if (dealService == null) {
+            try {
+                dealService = startDealService();
+            } catch (RuntimeException e) {
+                dealServiceFailure = e;
+                throw e;
+            }
+        }
+        return dealService;
+    }
+
+    private static ServiceUnderTest startDealService() {
+        Path jar = dealServiceJar();
+        TestDatabase database = TestInfrastructure.newDatabase("dealflow_deal_it");
+        return ServiceUnderTest.start("deal-service", jar, "DEAL_SERVICE_PORT", Map.of(
+                "DEAL_DB_URL", database.jdbcUrl(),
+                "DEALFLOW_DB_USER", database.username(),
+                "DEALFLOW_DB_PASSWORD", database.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafka().bootstrapServers(),
+                // its default, pinned so that a developer's own environment cannot turn it off
+                "DEALFLOW_SEED_PIPELINES", "true"));
+    }
+
+    private static Path dealServiceJar() {
+        Path jar = Path.of(System.getProperty("user.dir"))
+                .resolve(System.getProperty(DEAL_SERVICE_JAR_PROPERTY, DEFAULT_DEAL_SERVICE_JAR))
+                .normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No deal-service jar at " + jar + ". Build deal-service first: "
+                    + "./mvnw -pl deal-service -am package -DskipTests (or point -D" + DEAL_SERVICE_JAR_PROPERTY
+                    + " at the jar).");
+        }
+        return jar;
+    }
+}

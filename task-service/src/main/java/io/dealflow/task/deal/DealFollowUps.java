@@ -1,0 +1,118 @@
+package io.dealflow.task.deal;
+
+import io.dealflow.api.deal.DealEvent;
+import io.dealflow.api.deal.DealLost;
+import io.dealflow.api.deal.DealManagerReassigned;
+import io.dealflow.api.deal.DealOpened;
+import io.dealflow.api.deal.DealStageChanged;
+import io.dealflow.api.deal.DealWon;
+import io.dealflow.api.json.PublishedEvent;
+import io.dealflow.api.pipeline.PipelineDefined;
+import io.dealflow.api.pipeline.TaskTemplate;
+import io.dealflow.api.task.CancelCause;
+import io.dealflow.api.task.TaskKind;
+import io.dealflow.platform.consumer.IdempotentConsumer;
+import io.dealflow.task.pipeline.PipelineCatalog;
+import io.dealflow.task.task.Task;
+import io.dealflow.task.task.TaskLifecycle;
+import io.dealflow.task.task.TaskLifecycle.TaskDraft;
+import io.dealflow.task.task.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * R4 driven by deal events: entering a stage opens that stage's follow-up task for the deal's manager and closes
+ * the previous stage's automatic task as superseded; a new manager takes over the open tasks; a won or lost deal
+ * needs no tasks. Each event is applied once (last applied sequence per deal, in the same transaction).
+ */
+@Component
+public class DealFollowUps {
+
+    static final String CONSUMER = "task-service";
+    static final String SYSTEM = "system:task-service";
+    private static final Logger log = LoggerFactory.getLogger(DealFollowUps.class);
+
+    private final IdempotentConsumer consumer;
+    private final TrackedDeals deals;
+    private final TaskStore tasks;
+    private final TaskLifecycle lifecycle;
+    private final PipelineCatalog pipelines;
+
+    public DealFollowUps(IdempotentConsumer consumer, TrackedDeals deals, TaskStore tasks, TaskLifecycle lifecycle,
+                         PipelineCatalog pipelines) {
+        this.consumer = consumer;
+        this.deals = deals;
+        this.tasks = tasks;
+        this.lifecycle = lifecycle;
+        this.pipelines = pipelines;
+    }
+
+    /** @return whether the event was new (false for a redelivery or an older event) */
+    public boolean on(PublishedEvent<DealEvent> published) {
+        DealEvent event = published.event();
+        return consumer.applyIfNewer(CONSUMER, event.dealId(), published.sequence(), () -> apply(published));
+    }
+
+    private void apply(PublishedEvent<DealEvent> published) {
+        DealEvent event = published.event();
+        Instant at = published.occurredAt();
+        if (event instanceof DealOpened opened) {
+            PipelineDefined pipeline = pipelines.require(opened.pipelineId(), opened.pipelineVersion());
+            deals.opened(new TrackedDeal(opened.dealId(), opened.pipelineId(), opened.pipelineVersion(),
+                    opened.title(), opened.stageId(), opened.managerId(), true), at);
+            openStageTask(pipeline, opened.dealId(), opened.stageId(), opened.managerId(), at, published.eventId());
+            return;
+        }
+        TrackedDeal deal = deals.lock(event.dealId()).orElse(null);
+        if (deal == null) {
+            log.warn("{} for deal {} which task-service never saw opened; skipped", event.eventType(),
+                    event.dealId());
+            return;
+        }
+        if (event instanceof DealStageChanged changed) {
+            PipelineDefined pipeline = pipelines.require(changed.pipelineId(), changed.pipelineVersion());
+            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
+                if (task.kind() == TaskKind.STAGE) {
+                    lifecycle.cancel(task, CancelCause.SUPERSEDED, at, SYSTEM, published.eventId());
+                }
+            }
+            deals.update(withStage(deal, changed), at);
+            openStageTask(pipeline, deal.dealId(), changed.toStageId(), deal.managerId(), at, published.eventId());
+        } else if (event instanceof DealManagerReassigned reassigned) {
+            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
+                if (task.isFollowUp() && task.assigneeId().equals(reassigned.fromManagerId())) {
+                    lifecycle.cancel(task, CancelCause.REASSIGNED, at, SYSTEM, published.eventId());
+                    lifecycle.open(new TaskDraft(task.dealId(), task.pipelineId(), task.stageId(), task.kind(),
+                            task.title(), reassigned.toManagerId(), task.dueAt()), at, SYSTEM, published.eventId());
+                }
+            }
+            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), reassigned.pipelineVersion(),
+                    deal.title(), deal.stageId(), reassigned.toManagerId(), true), at);
+        } else if (event instanceof DealWon || event instanceof DealLost) {
+            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
+                lifecycle.cancel(task, CancelCause.DEAL_CLOSED, at, SYSTEM, published.eventId());
+            }
+            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
+                    deal.stageId(), deal.managerId(), false), at);
+        } else {
+            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
+                    deal.stageId(), deal.managerId(), deal.open()), at);
+        }
+    }
+
+    /** Due from the moment the deal entered the stage, so a late or replayed event yields the same due time. */
+    private void openStageTask(PipelineDefined pipeline, String dealId, String stageId, String managerId,
+                               Instant enteredAt, String causationId) {
+        TaskTemplate template = PipelineCatalog.stage(pipeline, stageId).task();
+        lifecycle.open(new TaskDraft(dealId, pipeline.pipelineId(), stageId, TaskKind.STAGE, template.title(),
+                managerId, enteredAt.plus(template.dueIn())), enteredAt, SYSTEM, causationId);
+    }
+
+    private static TrackedDeal withStage(TrackedDeal deal, DealStageChanged changed) {
+        return new TrackedDeal(deal.dealId(), deal.pipelineId(), changed.pipelineVersion(), deal.title(),
+                changed.toStageId(), deal.managerId(), true);
+    }
+}

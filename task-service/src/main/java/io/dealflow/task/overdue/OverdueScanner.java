@@ -1,0 +1,97 @@
+package io.dealflow.task.overdue;
+
+import io.dealflow.task.task.Task;
+import io.dealflow.task.task.TaskLifecycle;
+import io.dealflow.task.task.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * R5: no overdue task left unseen. Each scan marks the tasks that passed their due time (once per due time),
+ * publishes {@code TaskOverdue}, escalates follow-ups to the department head, and asks deal-service to close as
+ * {@code LOST}/{@code stale} the deals whose follow-up stayed overdue longer than their pipeline's staleAfter.
+ */
+@Component
+public class OverdueScanner {
+
+    static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(OverdueScanner.class);
+
+    private final TaskStore tasks;
+    private final TaskLifecycle lifecycle;
+    private final Escalations escalations;
+    private final DealServiceClient dealService;
+    private final TransactionTemplate transaction;
+    private final TaskProperties properties;
+    private final Clock clock;
+
+    OverdueScanner(TaskStore tasks, TaskLifecycle lifecycle, Escalations escalations, DealServiceClient dealService,
+                   TransactionTemplate transaction, TaskProperties properties, Clock clock) {
+        this.tasks = tasks;
+        this.lifecycle = lifecycle;
+        this.escalations = escalations;
+        this.dealService = dealService;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${dealflow.tasks.overdue.scan-interval:PT30S}",
+            initialDelayString = "${dealflow.tasks.overdue.scan-interval:PT30S}")
+    void onSchedule() {
+        if (properties.overdue().enabled()) {
+            scan();
+        }
+    }
+
+    public ScanResult scan() {
+        Instant now = clock.instant();
+        int overdue = 0;
+        int marked;
+        do {
+            marked = transaction.execute(status -> markBatch(now));
+            overdue += marked;
+        } while (marked == BATCH);
+        return new ScanResult(overdue, closeStaleDeals(now));
+    }
+
+    /** Marking, publishing and escalating one task happen in one transaction: all of it, or none and next scan. */
+    private int markBatch(Instant now) {
+        List<Task> marked = tasks.markOverdue(now, BATCH);
+        for (Task task : marked) {
+            lifecycle.overdue(task, now, DealTaskActors.SYSTEM);
+            escalations.escalate(task, now);
+        }
+        return marked.size();
+    }
+
+    /** Outside any transaction: a slow deal-service must not hold locks on tasks. */
+    private int closeStaleDeals(Instant now) {
+        int requested = 0;
+        for (Task task : tasks.staleFollowUps(now, BATCH)) {
+            StaleCloseOutcome outcome = dealService.markStale(task.dealId(), task.taskId(), "Follow-up task '"
+                    + task.title() + "' of " + task.assigneeId() + " has been overdue since " + task.dueAt()
+                    + ", longer than the pipeline allows.");
+            if (outcome.kind() == StaleCloseOutcome.Kind.REFUSED) {
+                log.error("deal-service refused to close stale deal {} (task {}): {}", task.dealId(), task.taskId(),
+                        outcome.refusal());
+            }
+            if (outcome.settled()) {
+                transaction.executeWithoutResult(status -> tasks.markStaleCloseRequested(task.taskId(), now));
+                requested++;
+            }
+        }
+        return requested;
+    }
+
+    /** @param staleDealsClosed deals asked to close as stale in this scan */
+    public record ScanResult(int tasksMarkedOverdue, int staleDealsClosed) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.dealflow.task.pipeline;
+
+import io.dealflow.api.Topics;
+import io.dealflow.api.json.EventJson;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the catalogue: every version ever defined, replayed from the compacted topic's beginning on a new group. */
+@Component
+class PipelineEventListener {
+
+    private final PipelineCatalog catalog;
+    private final EventJson json = new EventJson();
+
+    PipelineEventListener(PipelineCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @KafkaListener(id = "task-service-pipelines", topics = Topics.PIPELINE_EVENTS, concurrency = "1")
+    void on(byte[] value) {
+        catalog.add(json.readPipelineDefined(value).event());
+    }
+}

@@ -1,0 +1,9 @@
+package io.dealflow.task.pipeline;
+
+/** Transient: the deal event names a pipeline version whose PipelineDefined has not been consumed yet. */
+public class PipelineNotYetKnownException extends RuntimeException {
+
+    public PipelineNotYetKnownException(String pipelineId, int version) {
+        super("Pipeline " + pipelineId + " version " + version + " is not in the catalogue yet");
+    }
+}

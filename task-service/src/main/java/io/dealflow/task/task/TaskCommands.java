@@ -1,0 +1,91 @@
+package io.dealflow.task.task;
+
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.task.TaskKind;
+import io.dealflow.platform.problem.InvalidInputException;
+import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.task.deal.TrackedDeal;
+import io.dealflow.task.deal.TrackedDeals;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** What people do with tasks over REST: each request is one transaction, with the deal's row locked. */
+@Service
+public class TaskCommands {
+
+    private final TaskStore tasks;
+    private final TrackedDeals deals;
+    private final TaskLifecycle lifecycle;
+    private final Clock clock;
+
+    public TaskCommands(TaskStore tasks, TrackedDeals deals, TaskLifecycle lifecycle, Clock clock) {
+        this.tasks = tasks;
+        this.deals = deals;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Task openManual(String dealId, String title, Instant dueAt, String assigneeId, String actor) {
+        Instant now = clock.instant();
+        FollowUpRules.requireFuture(dueAt, now, "dueAt");
+        TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
+        FollowUpRules.requireDealOpen(deal.open(), dealId);
+        return lifecycle.open(new TaskLifecycle.TaskDraft(dealId, deal.pipelineId(), deal.stageId(), TaskKind.MANUAL,
+                title, assigneeId == null ? deal.managerId() : assigneeId, dueAt), now, actor, null);
+    }
+
+    /** Completes the task and, when named, opens the next one: both or neither. */
+    @Transactional
+    public Task complete(String taskId, NextTask next, String actor) {
+        Instant now = clock.instant();
+        String dealId = tasks.find(taskId).orElseThrow(() -> unknownTask(taskId)).dealId();
+        TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
+        // read again under the deal's lock: a concurrent request may have completed it meanwhile
+        Task task = tasks.find(taskId).orElseThrow();
+        FollowUpRules.requireOpen(task);
+        if (next != null) {
+            if (next.title() == null || next.title().isBlank()) {
+                throw InvalidInputException.of("nextTask.title", "must not be blank");
+            }
+            FollowUpRules.requireFuture(next.dueAt(), now, "nextTask.dueAt");
+        }
+        List<Task> open = tasks.openTasksOfDeal(task.dealId());
+        FollowUpRules.requireFollowUpAfter(task, open, deal.open(), next);
+        lifecycle.complete(task, now, actor);
+        if (next != null) {
+            FollowUpRules.requireDealOpen(deal.open(), deal.dealId());
+            return lifecycle.open(new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(),
+                    TaskKind.MANUAL, next.title(), next.assigneeId() == null ? deal.managerId() : next.assigneeId(),
+                    next.dueAt()), now, actor, null);
+        }
+        return null;
+    }
+
+    @Transactional
+    public Task reschedule(String taskId, Instant dueAt, String reason, String actor) {
+        Instant now = clock.instant();
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "a reschedule needs a reason; every one is counted");
+        }
+        FollowUpRules.requireFuture(dueAt, now, "dueAt");
+        deals.lock(tasks.find(taskId).orElseThrow(() -> unknownTask(taskId)).dealId());
+        Task task = tasks.find(taskId).orElseThrow();
+        FollowUpRules.requireOpen(task);
+        lifecycle.reschedule(task, dueAt, reason, now, actor);
+        return tasks.find(taskId).orElseThrow();
+    }
+
+    private static NotFoundException unknownTask(String taskId) {
+        return new NotFoundException(ProblemTypes.TASK_NOT_FOUND, "There is no task " + taskId + ".");
+    }
+
+    private static NotFoundException unknownDeal(String dealId) {
+        return new NotFoundException(ProblemTypes.DEAL_NOT_FOUND,
+                "task-service knows no deal " + dealId + " (yet: deals arrive from deal-service's events).");
+    }
+}

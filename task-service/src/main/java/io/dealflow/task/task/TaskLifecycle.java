@@ -1,0 +1,93 @@
+package io.dealflow.task.task;
+
+import io.dealflow.api.task.CancelCause;
+import io.dealflow.api.task.TaskCancelled;
+import io.dealflow.api.task.TaskCompleted;
+import io.dealflow.api.task.TaskKind;
+import io.dealflow.api.task.TaskOpened;
+import io.dealflow.api.task.TaskOverdue;
+import io.dealflow.api.task.TaskRescheduled;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every change of a task's state goes through here, so that each one is stored and published as its event in the
+ * same transaction, and counted. Callers hold the transaction.
+ */
+@Component
+public class TaskLifecycle {
+
+    private final TaskStore tasks;
+    private final TaskEventPublisher events;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+
+    public TaskLifecycle(TaskStore tasks, TaskEventPublisher events, JdbcClient jdbc, MeterRegistry meters) {
+        this.tasks = tasks;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    public Task open(TaskDraft draft, Instant now, String actor, String causationId) {
+        Task task = Task.open(UUID.randomUUID().toString(), draft.dealId(), draft.pipelineId(), draft.stageId(),
+                draft.kind(), draft.title(), draft.assigneeId(), draft.dueAt(), now);
+        tasks.insert(task);
+        events.publish(new TaskOpened(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(), task.title(),
+                task.dueAt(), task.kind(), task.stageId(), actor), now, causationId);
+        meters.counter("dealflow.tasks.opened", "pipeline", task.pipelineId(), "kind", task.kind().name())
+                .increment();
+        return task;
+    }
+
+    public void complete(Task task, Instant now, String actor) {
+        tasks.complete(task.taskId(), now);
+        events.publish(new TaskCompleted(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor), now, null);
+        meters.counter("dealflow.tasks.completed", "pipeline", task.pipelineId(), "kind", task.kind().name())
+                .increment();
+    }
+
+    public void cancel(Task task, CancelCause cause, Instant now, String actor, String causationId) {
+        tasks.cancel(task.taskId(), cause, now);
+        events.publish(new TaskCancelled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor, cause), now, causationId);
+    }
+
+    public void reschedule(Task task, Instant dueAt, String reason, Instant now, String actor) {
+        tasks.reschedule(task.taskId(), dueAt);
+        jdbc.sql("""
+                        INSERT INTO task_reschedules (task_id, assignee_id, pipeline_id, from_due_at, to_due_at, reason,
+                                                      actor, at)
+                        VALUES (:taskId, :assigneeId, :pipelineId, :from, :to, :reason, :actor, :at)""")
+                .param("taskId", task.taskId())
+                .param("assigneeId", task.assigneeId())
+                .param("pipelineId", task.pipelineId())
+                .param("from", Timestamp.from(task.dueAt()))
+                .param("to", Timestamp.from(dueAt))
+                .param("reason", reason)
+                .param("actor", actor)
+                .param("at", Timestamp.from(now))
+                .update();
+        events.publish(new TaskRescheduled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
+                task.title(), dueAt, task.kind(), task.stageId(), actor, task.dueAt(), reason), now, null);
+        meters.counter("dealflow.tasks.reschedules", "pipeline", task.pipelineId()).increment();
+    }
+
+    /** Publishes what {@link TaskStore#markOverdue} marked. */
+    public void overdue(Task task, Instant now, String actor) {
+        events.publish(new TaskOverdue(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor), now, null);
+        meters.counter("dealflow.tasks.overdue.detected", "pipeline", task.pipelineId()).increment();
+    }
+
+    /** What a new task is to be; the lifecycle gives it its id. */
+    public record TaskDraft(String dealId, String pipelineId, String stageId, TaskKind kind, String title,
+                            String assigneeId, Instant dueAt) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.dealflow.task.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
+import io.dealflow.platform.testing.DealflowArchitectureRules;
+import io.dealflow.task.task.FollowUpRules;
+import io.dealflow.task.task.Task;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "io.dealflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests dealflow = ArchTests.in(DealflowArchitectureRules.class);
+
+    /** The task rules (R4) are plain Java: no Spring, no SQL, no HTTP. */
+    @ArchTest
+    static final ArchRule taskRulesStayFreeOfSpring = noClasses()
+            .that().belongToAnyOf(FollowUpRules.class, Task.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                    "jakarta.servlet..")
+            .as("task rules do not depend on Spring, SQL or servlets");
+
+    /** Controllers translate HTTP; they never write tasks themselves. */
+    @ArchTest
+    static final ArchRule webGoesThroughCommands = noClasses()
+            .that().resideInAPackage("io.dealflow.task.web..")
+            .should().dependOnClassesThat().belongToAnyOf(io.dealflow.task.task.TaskLifecycle.class)
+            .as("the web layer changes tasks only through TaskCommands");
+}
