@@ -30,6 +30,11 @@ public final class KraftBroker implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** Whether a broker has already stored data in this directory (it was formatted by an earlier start). */
+    public static boolean hasData(Path dataDir) {
+        return KraftStorage.isFormatted(dataDir);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

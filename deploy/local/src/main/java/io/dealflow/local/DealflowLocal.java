@@ -68,8 +68,15 @@ public final class DealflowLocal {
     private void start() throws InterruptedException {
         LocalPostgres postgres = new LocalPostgres(config);
         postgres.requireReachable();
+        // The services' databases and the broker's topics are one local state: event-store publisher tokens and
+        // consumer positions in the databases point into the topics. Empty topics with old databases would leave
+        // the consumers waiting for events that were published to a broker that no longer exists.
+        boolean newBroker = config.reset() || !KraftBroker.hasData(config.kafkaDataDir());
         for (ServiceSpec service : ServiceSpec.ALL) {
-            if (postgres.ensureDatabase(service.database())) {
+            if (newBroker) {
+                postgres.recreateDatabase(service.database());
+                say("new Kafka data: (re)created an empty database " + service.database());
+            } else if (postgres.ensureDatabase(service.database())) {
                 say("created database " + service.database());
             }
             requireJar(service);

@@ -11,7 +11,8 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
 
     static final String USAGE = """
             Usage: run-local.sh [--reset]
-              --reset   wipe the local Kafka data first (also DEALFLOW_RESET=true); otherwise it is kept between runs.
+              --reset   start from empty Kafka topics and empty service databases (also DEALFLOW_RESET=true);
+                        otherwise both are kept between runs. They are reset together: one local state.
                       PostgreSQL databases are always kept.
             Environment (defaults): DEALFLOW_KAFKA_PORT (9092), DEALFLOW_KAFKA_PARTITIONS (3),
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),

@@ -39,6 +39,17 @@ final class LocalPostgres {
         }
     }
 
+    /** Drops the database (closing its connections) and creates it empty. */
+    void recreateDatabase(String database) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // Database names come from ServiceSpec constants; DDL cannot take bind parameters.
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new LaunchException("Could not recreate database " + database + ": " + e.getMessage());
+        }
+    }
+
     void requireReachable() {
         try (Connection connection = connect()) {
             connection.isValid(2);
