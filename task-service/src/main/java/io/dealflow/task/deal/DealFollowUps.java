@@ -14,6 +14,7 @@ import io.dealflow.api.task.TaskKind;
 import io.dealflow.platform.consumer.IdempotentConsumer;
 import io.dealflow.task.pipeline.PipelineCatalog;
 import io.dealflow.task.task.Task;
+import io.dealflow.task.task.TaskActors;
 import io.dealflow.task.task.TaskLifecycle;
 import io.dealflow.task.task.TaskLifecycle.TaskDraft;
 import io.dealflow.task.task.TaskStore;
@@ -32,7 +33,6 @@ import java.time.Instant;
 public class DealFollowUps {
 
     static final String CONSUMER = "task-service";
-    static final String SYSTEM = "system:task-service";
     private static final Logger log = LoggerFactory.getLogger(DealFollowUps.class);
 
     private final IdempotentConsumer consumer;
@@ -76,7 +76,7 @@ public class DealFollowUps {
             PipelineDefined pipeline = pipelines.require(changed.pipelineId(), changed.pipelineVersion());
             for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
                 if (task.kind() == TaskKind.STAGE) {
-                    lifecycle.cancel(task, CancelCause.SUPERSEDED, at, SYSTEM, published.eventId());
+                    lifecycle.cancel(task, CancelCause.SUPERSEDED, at, TaskActors.SYSTEM, published.eventId());
                 }
             }
             deals.update(withStage(deal, changed), at);
@@ -84,16 +84,16 @@ public class DealFollowUps {
         } else if (event instanceof DealManagerReassigned reassigned) {
             for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
                 if (task.isFollowUp() && task.assigneeId().equals(reassigned.fromManagerId())) {
-                    lifecycle.cancel(task, CancelCause.REASSIGNED, at, SYSTEM, published.eventId());
+                    lifecycle.cancel(task, CancelCause.REASSIGNED, at, TaskActors.SYSTEM, published.eventId());
                     lifecycle.open(new TaskDraft(task.dealId(), task.pipelineId(), task.stageId(), task.kind(),
-                            task.title(), reassigned.toManagerId(), task.dueAt()), at, SYSTEM, published.eventId());
+                            task.title(), reassigned.toManagerId(), task.dueAt()), at, TaskActors.SYSTEM, published.eventId());
                 }
             }
             deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), reassigned.pipelineVersion(),
                     deal.title(), deal.stageId(), reassigned.toManagerId(), true), at);
         } else if (event instanceof DealWon || event instanceof DealLost) {
             for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
-                lifecycle.cancel(task, CancelCause.DEAL_CLOSED, at, SYSTEM, published.eventId());
+                lifecycle.cancel(task, CancelCause.DEAL_CLOSED, at, TaskActors.SYSTEM, published.eventId());
             }
             deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
                     deal.stageId(), deal.managerId(), false), at);
@@ -108,7 +108,7 @@ public class DealFollowUps {
                                Instant enteredAt, String causationId) {
         TaskTemplate template = PipelineCatalog.stage(pipeline, stageId).task();
         lifecycle.open(new TaskDraft(dealId, pipeline.pipelineId(), stageId, TaskKind.STAGE, template.title(),
-                managerId, enteredAt.plus(template.dueIn())), enteredAt, SYSTEM, causationId);
+                managerId, enteredAt.plus(template.dueIn())), enteredAt, TaskActors.SYSTEM, causationId);
     }
 
     private static TrackedDeal withStage(TrackedDeal deal, DealStageChanged changed) {

@@ -1,5 +1,6 @@
 package io.dealflow.task.overdue;
 
+import io.dealflow.task.task.TaskActors;
 import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.json.DealflowJson;
@@ -35,7 +36,7 @@ class DealServiceClient {
         try {
             return http.post().uri("/api/v1/deals/{id}/lost", dealId)
                     .header(DealflowHeaders.IDEMPOTENCY_KEY, "task-service:stale:" + taskId)
-                    .header(DealflowHeaders.ACTOR, DealTaskActors.SYSTEM)
+                    .header(DealflowHeaders.ACTOR, TaskActors.SYSTEM)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("reasonCode", LossReason.STALE, "comment", comment))
                     .exchange((request, response) -> {

@@ -1,5 +1,6 @@
 package io.dealflow.task.overdue;
 
+import io.dealflow.task.task.TaskActors;
 import io.dealflow.api.task.TaskKind;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
@@ -57,7 +58,7 @@ class Escalations {
         }
         Task control = lifecycle.open(new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(),
                 TaskKind.CONTROL, "Control: '" + overdue.title() + "' of " + overdue.assigneeId() + " is overdue ("
-                + deal.title() + ")", head, now.plus(properties.controlTaskDueIn())), now, DealTaskActors.SYSTEM,
+                + deal.title() + ")", head, now.plus(properties.controlTaskDueIn())), now, TaskActors.SYSTEM,
                 null);
         jdbc.sql("""
                         INSERT INTO escalations (task_id, deal_id, pipeline_id, department, head_id, control_task_id, at)

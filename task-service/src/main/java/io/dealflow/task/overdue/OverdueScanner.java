@@ -1,5 +1,6 @@
 package io.dealflow.task.overdue;
 
+import io.dealflow.task.task.TaskActors;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskLifecycle;
 import io.dealflow.task.task.TaskStore;
@@ -66,7 +67,7 @@ public class OverdueScanner {
     private int markBatch(Instant now) {
         List<Task> marked = tasks.markOverdue(now, BATCH);
         for (Task task : marked) {
-            lifecycle.overdue(task, now, DealTaskActors.SYSTEM);
+            lifecycle.overdue(task, now, TaskActors.SYSTEM);
             escalations.escalate(task, now);
         }
         return marked.size();

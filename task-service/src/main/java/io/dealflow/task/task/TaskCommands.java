@@ -53,12 +53,12 @@ public class TaskCommands {
                 throw InvalidInputException.of("nextTask.title", "must not be blank");
             }
             FollowUpRules.requireFuture(next.dueAt(), now, "nextTask.dueAt");
+            FollowUpRules.requireDealOpen(deal.open(), deal.dealId());
         }
         List<Task> open = tasks.openTasksOfDeal(task.dealId());
         FollowUpRules.requireFollowUpAfter(task, open, deal.open(), next);
         lifecycle.complete(task, now, actor);
         if (next != null) {
-            FollowUpRules.requireDealOpen(deal.open(), deal.dealId());
             return lifecycle.open(new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(),
                     TaskKind.MANUAL, next.title(), next.assigneeId() == null ? deal.managerId() : next.assigneeId(),
                     next.dueAt()), now, actor, null);
