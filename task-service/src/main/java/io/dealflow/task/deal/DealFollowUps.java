@@ -12,7 +12,7 @@ import io.dealflow.api.pipeline.TaskTemplate;
 import io.dealflow.api.task.CancelCause;
 import io.dealflow.api.task.TaskKind;
 import io.dealflow.platform.consumer.IdempotentConsumer;
-import io.dealflow.task.pipeline.PipelineCatalog;
+import io.dealflow.platform.pipelines.PipelineCatalog;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskActors;
 import io.dealflow.task.task.TaskLifecycle;

@@ -4,7 +4,7 @@ import io.dealflow.task.task.TaskActors;
 import io.dealflow.api.task.TaskKind;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
-import io.dealflow.task.pipeline.PipelineCatalog;
+import io.dealflow.platform.pipelines.PipelineCatalog;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -93,7 +93,7 @@ public class TaskStore {
         return jdbc.sql("""
                         SELECT t.* FROM tasks t
                         JOIN tracked_deals d ON d.deal_id = t.deal_id AND d.open
-                        JOIN pipeline_versions p ON p.pipeline_id = d.pipeline_id AND p.version = d.pipeline_version
+                        JOIN pipeline_catalog p ON p.pipeline_id = d.pipeline_id AND p.version = d.pipeline_version
                         WHERE t.status = 'OPEN' AND t.kind <> 'CONTROL' AND t.overdue_at IS NOT NULL
                           AND t.stale_close_requested_at IS NULL
                           AND p.definition ->> 'staleAfter' IS NOT NULL

@@ -1,20 +1,19 @@
-package io.dealflow.task.pipeline;
+package io.dealflow.platform.pipelines;
 
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.pipeline.StageDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * task-service's own copy of every pipeline version, from {@code dealflow.pipeline-events.v1}: it never asks
- * deal-service for a definition. Versions never change, so they are cached once read.
+ * A consuming service's own copy of every pipeline version, from {@code dealflow.pipeline-events.v1}: it never asks
+ * deal-service for a definition. Versions never change, so they are cached once read. Enabled in a service with
+ * {@code dealflow.pipeline-catalog.enabled=true}; the table comes with platform's migrations.
  */
-@Repository
 public class PipelineCatalog {
 
     private final JdbcClient jdbc;
@@ -26,7 +25,7 @@ public class PipelineCatalog {
 
     public void add(PipelineDefined pipeline) {
         jdbc.sql("""
-                        INSERT INTO pipeline_versions (pipeline_id, version, definition)
+                        INSERT INTO pipeline_catalog (pipeline_id, version, definition)
                         VALUES (:id, :version, CAST(:definition AS jsonb))
                         ON CONFLICT (pipeline_id, version) DO NOTHING""")
                 .param("id", pipeline.pipelineId())
@@ -42,7 +41,7 @@ public class PipelineCatalog {
             return Optional.of(cached);
         }
         Optional<PipelineDefined> loaded = jdbc.sql(
-                        "SELECT definition FROM pipeline_versions WHERE pipeline_id = :id AND version = :version")
+                        "SELECT definition FROM pipeline_catalog WHERE pipeline_id = :id AND version = :version")
                 .param("id", pipelineId).param("version", version)
                 .query(String.class).optional()
                 .map(json -> DealflowJson.mapper().readValue(json, PipelineDefined.class));
@@ -56,6 +55,13 @@ public class PipelineCatalog {
      */
     public PipelineDefined require(String pipelineId, int version) {
         return find(pipelineId, version).orElseThrow(() -> new PipelineNotYetKnownException(pipelineId, version));
+    }
+
+    /** The latest version of a pipeline, as far as this service has consumed them. */
+    public Optional<PipelineDefined> latest(String pipelineId) {
+        return jdbc.sql("SELECT max(version) FROM pipeline_catalog WHERE pipeline_id = :id")
+                .param("id", pipelineId).query(Integer.class).optional()
+                .flatMap(version -> find(pipelineId, version));
     }
 
     public static StageDefinition stage(PipelineDefined pipeline, String stageId) {

@@ -1,12 +1,10 @@
-package io.dealflow.task.pipeline;
+package io.dealflow.platform.pipelines;
 
 import io.dealflow.api.Topics;
 import io.dealflow.api.json.EventJson;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /** Keeps the catalogue: every version ever defined, replayed from the compacted topic's beginning on a new group. */
-@Component
 class PipelineEventListener {
 
     private final PipelineCatalog catalog;
@@ -16,7 +14,7 @@ class PipelineEventListener {
         this.catalog = catalog;
     }
 
-    @KafkaListener(id = "task-service-pipelines", topics = Topics.PIPELINE_EVENTS, concurrency = "1")
+    @KafkaListener(id = "${spring.application.name}-pipelines", topics = Topics.PIPELINE_EVENTS, concurrency = "1")
     void on(byte[] value) {
         catalog.add(json.readPipelineDefined(value).event());
     }

@@ -1,4 +1,4 @@
-package io.dealflow.task.pipeline;
+package io.dealflow.platform.pipelines;
 
 /** Transient: the deal event names a pipeline version whose PipelineDefined has not been consumed yet. */
 public class PipelineNotYetKnownException extends RuntimeException {
