@@ -51,6 +51,10 @@ public final class ProblemTypes {
     public static final String TASK_CLOSED = "task-closed";
     public static final String DEAL_LEFT_WITHOUT_TASK = "deal-left-without-task";
 
+    // handoff-service (R7)
+    public static final String HANDOFF_NOT_FOUND = "handoff-not-found";
+    public static final String HANDOFF_NOT_FAILED = "handoff-not-failed";
+
     private ProblemTypes() {
     }
 

@@ -11,7 +11,9 @@ record ServiceSpec(String name, String jarName, String portVariable, int default
 
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("deal-service", "deal-service.jar", "DEAL_SERVICE_PORT", 8081, "dealflow_deal", "DEAL_DB_URL"),
-            new ServiceSpec("task-service", "task-service.jar", "TASK_SERVICE_PORT", 8082, "dealflow_task", "TASK_DB_URL"));
+            new ServiceSpec("task-service", "task-service.jar", "TASK_SERVICE_PORT", 8082, "dealflow_task", "TASK_DB_URL"),
+            new ServiceSpec("handoff-service", "handoff-service.jar", "HANDOFF_SERVICE_PORT", 8083, "dealflow_handoff",
+                    "HANDOFF_DB_URL"));
 
     /** {@code DEAL_SERVICE_URL} for deal-service: how the other services are told where it listens. */
     String urlVariable() {

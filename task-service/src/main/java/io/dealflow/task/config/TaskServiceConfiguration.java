@@ -1,15 +1,13 @@
 package io.dealflow.task.config;
 
 import io.dealflow.api.Topics;
+import io.dealflow.platform.web.ServiceEndpoint;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
-import tools.jackson.core.JacksonException;
 
 import java.time.Clock;
 
@@ -23,20 +21,6 @@ class TaskServiceConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * A failing record is retried with growing pauses (a deal event may arrive before its pipeline version) for up to
-     * ten minutes, then logged and skipped; a record that is not valid JSON is skipped at once.
-     */
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(600_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
-        return handler;
-    }
-
     @Bean
     NewTopic taskEventsTopic(TopicProperties properties) {
         return TopicBuilder.name(Topics.TASK_EVENTS)
@@ -44,6 +28,13 @@ class TaskServiceConfiguration {
                 .replicas(properties.replicationFactor())
                 .config("retention.ms", "-1")
                 .build();
+    }
+
+    /** deal-service, which task-service asks to close stale deals. */
+    @Bean
+    @ConfigurationProperties("dealflow.deal-service")
+    ServiceEndpoint dealService() {
+        return new ServiceEndpoint();
     }
 
     @ConfigurationProperties("dealflow.topics")

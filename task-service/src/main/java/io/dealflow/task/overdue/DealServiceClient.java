@@ -5,13 +5,13 @@ import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.LossReason;
+import io.dealflow.platform.web.ServiceClients;
+import io.dealflow.platform.web.ServiceEndpoint;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -21,11 +21,8 @@ class DealServiceClient {
 
     private final RestClient http;
 
-    DealServiceClient(DealServiceProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.timeout());
-        this.http = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(requests).build();
+    DealServiceClient(ServiceEndpoint dealService) {
+        this.http = ServiceClients.restClient(dealService);
     }
 
     /**

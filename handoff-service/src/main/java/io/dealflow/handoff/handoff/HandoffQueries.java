@@ -1,0 +1,54 @@
+package io.dealflow.handoff.handoff;
+
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.problem.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** What people see of handoffs and the one thing they do: retry a failed one. */
+@Service
+public class HandoffQueries {
+
+    private final HandoffStore store;
+    private final Clock clock;
+
+    HandoffQueries(HandoffStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public HandoffPage page(HandoffStatus status, int page, int size) {
+        return new HandoffPage(store.page(status, page, size).stream().map(HandoffView::of).toList(), page, size,
+                store.count(status));
+    }
+
+    public HandoffView one(String sourceDealId) {
+        return HandoffView.of(store.find(sourceDealId).orElseThrow(() -> notFound(sourceDealId)));
+    }
+
+    @Transactional
+    public HandoffView retry(String sourceDealId) {
+        Handoff handoff = store.find(sourceDealId).orElseThrow(() -> notFound(sourceDealId));
+        if (handoff.status() != HandoffStatus.FAILED) {
+            throw new RuleViolationException(ProblemTypes.HANDOFF_NOT_FAILED,
+                    "The handoff of deal " + sourceDealId + " is " + handoff.status() + "; only a failed one is retried.",
+                    Map.of("handoffStatus", handoff.status().name()));
+        }
+        store.retryNow(sourceDealId, clock.instant());
+        return HandoffView.of(store.find(sourceDealId).orElseThrow());
+    }
+
+    private static NotFoundException notFound(String sourceDealId) {
+        return new NotFoundException(ProblemTypes.HANDOFF_NOT_FOUND, "No handoff for deal " + sourceDealId
+                + " (it was not won, its pipeline has no route, or its DealWon has not been consumed yet).");
+    }
+
+    /** The Page representation of DESIGN §4. */
+    public record HandoffPage(List<HandoffView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,135 @@
+package io.dealflow.handoff.handoff;
+
+import io.dealflow.api.json.DealflowJson;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Handoff records in PostgreSQL; every method runs in the caller's transaction. */
+@Repository
+class HandoffStore {
+
+    private static final TypeReference<Map<String, Object>> PROBLEM = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    HandoffStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A source deal is won once, so it has one handoff; a second insert (a redelivery) changes nothing. */
+    void insert(Handoff handoff) {
+        jdbc.sql("""
+                        INSERT INTO handoffs (source_deal_id, from_pipeline_id, to_pipeline_id, receiver_id, request, status,
+                                              problem, next_attempt_at, won_at, created_at)
+                        VALUES (:id, :from, :to, :receiver, CAST(:request AS jsonb), :status, CAST(:problem AS jsonb),
+                                :nextAttemptAt, :wonAt, :createdAt)
+                        ON CONFLICT (source_deal_id) DO NOTHING""")
+                .param("id", handoff.sourceDealId())
+                .param("from", handoff.fromPipelineId())
+                .param("to", handoff.toPipelineId())
+                .param("receiver", handoff.receiverId())
+                .param("request", json(handoff.request()))
+                .param("status", handoff.status().name())
+                .param("problem", handoff.problem() == null ? null : json(handoff.problem()))
+                .param("nextAttemptAt", timestamp(handoff.nextAttemptAt()))
+                .param("wonAt", timestamp(handoff.wonAt()))
+                .param("createdAt", timestamp(handoff.createdAt()))
+                .update();
+    }
+
+    Optional<Handoff> find(String sourceDealId) {
+        return jdbc.sql("SELECT * FROM handoffs WHERE source_deal_id = :id").param("id", sourceDealId)
+                .query(HANDOFF).optional();
+    }
+
+    /** The next handoff due, locked so that no other instance attempts it at the same time. */
+    Optional<Handoff> claimDue(Instant now) {
+        return jdbc.sql("""
+                        SELECT * FROM handoffs WHERE next_attempt_at <= :now AND status <> 'DONE'
+                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("now", Timestamp.from(now)).query(HANDOFF).optional();
+    }
+
+    void done(String sourceDealId, String targetDealId, Instant at) {
+        jdbc.sql("""
+                        UPDATE handoffs SET status = 'DONE', target_deal_id = :target, attempts = attempts + 1,
+                                            next_attempt_at = NULL, completed_at = :at
+                        WHERE source_deal_id = :id""")
+                .param("id", sourceDealId).param("target", targetDealId).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * @param targetDealId the deal already opened when a later step (an attachment) failed, or null
+     * @param retryAt      when to try again by itself, or null to wait for a person's retry
+     */
+    void failed(String sourceDealId, String targetDealId, Map<String, Object> problem, Instant retryAt) {
+        jdbc.sql("""
+                        UPDATE handoffs SET status = 'FAILED', problem = CAST(:problem AS jsonb), attempts = attempts + 1,
+                                            next_attempt_at = :retryAt,
+                                            target_deal_id = COALESCE(:target, target_deal_id)
+                        WHERE source_deal_id = :id""")
+                .param("id", sourceDealId).param("problem", json(problem)).param("retryAt", timestamp(retryAt))
+                .param("target", targetDealId)
+                .update();
+    }
+
+    void retryNow(String sourceDealId, Instant now) {
+        jdbc.sql("""
+                        UPDATE handoffs SET status = 'PENDING', next_attempt_at = :now, manual_retries = manual_retries + 1
+                        WHERE source_deal_id = :id""")
+                .param("id", sourceDealId).param("now", Timestamp.from(now)).update();
+    }
+
+    List<Handoff> page(HandoffStatus status, int page, int size) {
+        return jdbc.sql("SELECT * FROM handoffs WHERE (CAST(:status AS text) IS NULL OR status = :status)"
+                        + " ORDER BY created_at DESC, source_deal_id LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? null : status.name())
+                .param("limit", size).param("offset", (long) page * size)
+                .query(HANDOFF).list();
+    }
+
+    long count(HandoffStatus status) {
+        return jdbc.sql("SELECT count(*) FROM handoffs WHERE (CAST(:status AS text) IS NULL OR status = :status)")
+                .param("status", status == null ? null : status.name()).query(Long.class).single();
+    }
+
+    private static final RowMapper<Handoff> HANDOFF = (ResultSet row, int index) -> new Handoff(
+            row.getString("source_deal_id"),
+            row.getString("from_pipeline_id"),
+            row.getString("to_pipeline_id"),
+            row.getString("receiver_id"),
+            DealflowJson.mapper().readValue(row.getString("request"), HandoffRequest.class),
+            HandoffStatus.valueOf(row.getString("status")),
+            row.getString("target_deal_id"),
+            row.getInt("attempts"),
+            row.getInt("manual_retries"),
+            row.getString("problem") == null ? null : DealflowJson.mapper().readValue(row.getString("problem"), PROBLEM),
+            instant(row, "next_attempt_at"),
+            instant(row, "won_at"),
+            instant(row, "created_at"),
+            instant(row, "completed_at"));
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String json(Object value) {
+        return DealflowJson.mapper().writeValueAsString(value);
+    }
+}

@@ -1,0 +1,62 @@
+package io.dealflow.handoff.handoff;
+
+import io.dealflow.api.deal.DealWon;
+import io.dealflow.handoff.deal.DealSnapshot;
+import io.dealflow.handoff.route.ReceiverSelector;
+import io.dealflow.handoff.route.Route;
+import io.dealflow.handoff.route.Routes;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** R7: a won deal of a routed pipeline is recorded for handoff, with the exact request that will open its copy. */
+@Component
+class Handoffs {
+
+    private final Routes routes;
+    private final ReceiverSelector receivers;
+    private final HandoffStore store;
+    private final Clock clock;
+
+    Handoffs(Routes routes, ReceiverSelector receivers, HandoffStore store, Clock clock) {
+        this.routes = routes;
+        this.receivers = receivers;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void recordIfRouted(DealSnapshot deal, DealWon won, Instant wonAt) {
+        Route route = routes.from(won.pipelineId(), won.pipelineVersion()).orElse(null);
+        if (route == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        String receiver = receivers.next(route).orElse(null);
+        HandoffRequest request = new HandoffRequest(new HandoffRequest.OpenDeal(route.to(), deal.title(),
+                receiver, carriedFields(route, deal.fields()), deal.tags(), deal.externalRef(), deal.dealId(),
+                won.managerId()), deal.attachments());
+        if (receiver == null) {
+            store.insert(new Handoff(deal.dealId(), route.from(), route.to(), "", request, HandoffStatus.FAILED, null,
+                    0, 0, Map.of("type", "no-receiver", "detail", "Route " + route.name() + " names nobody to receive "
+                    + "the deal: configure dealflow.handoff.routes or dealflow.handoff.departments, then retry."),
+                    null, wonAt, now, null));
+            return;
+        }
+        store.insert(new Handoff(deal.dealId(), route.from(), route.to(), receiver, request, HandoffStatus.PENDING,
+                null, 0, 0, null, now, wonAt, now, null));
+    }
+
+    /** All fields unless the route names some; renamed on the way when the route says so. */
+    static Map<String, String> carriedFields(Route route, Map<String, String> fields) {
+        Map<String, String> carried = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (route.fields().isEmpty() || route.fields().contains(name)) {
+                carried.put(route.renames().getOrDefault(name, name), value);
+            }
+        });
+        return carried;
+    }
+}

@@ -1,0 +1,45 @@
+package io.dealflow.handoff.web;
+
+import io.dealflow.handoff.handoff.HandoffQueries;
+import io.dealflow.handoff.handoff.HandoffStatus;
+import io.dealflow.handoff.handoff.HandoffView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/handoffs")
+class HandoffController {
+
+    private final HandoffQueries handoffs;
+
+    HandoffController(HandoffQueries handoffs) {
+        this.handoffs = handoffs;
+    }
+
+    @GetMapping
+    HandoffQueries.HandoffPage list(@RequestParam(required = false) HandoffStatus status,
+                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return handoffs.page(status, page, size);
+    }
+
+    @GetMapping("/{sourceDealId}")
+    HandoffView one(@PathVariable String sourceDealId) {
+        return handoffs.one(sourceDealId);
+    }
+
+    /** A failed handoff is attempted again at once (after, say, the target pipeline or the route was fixed). */
+    @PostMapping("/{sourceDealId}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    HandoffView retry(@PathVariable String sourceDealId) {
+        return handoffs.retry(sourceDealId);
+    }
+}

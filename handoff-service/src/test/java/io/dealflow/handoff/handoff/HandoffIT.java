@@ -1,0 +1,250 @@
+package io.dealflow.handoff.handoff;
+
+import io.dealflow.api.Topics;
+import io.dealflow.platform.testing.ApiResponse;
+import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.HttpApi;
+import io.dealflow.platform.testing.TcpProxy;
+import io.dealflow.platform.testing.TestInfrastructure;
+import io.dealflow.platform.testing.TestServices;
+import io.dealflow.platform.testing.TopicReader;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
+import static io.dealflow.platform.testing.DemoDeals.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R7 with the real deal-service (a child process) behind a TCP hop the test can cut, real Kafka and PostgreSQL:
+ * a won deal continues in the next department's pipeline, exactly once, whatever fails on the way.
+ */
+@DealflowIntegrationTest
+class HandoffIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static TcpProxy toDealService;
+
+    @DynamicPropertySource
+    static void dealService(DynamicPropertyRegistry registry) {
+        toDealService = new TcpProxy("127.0.0.1", TestServices.dealService().port());
+        registry.add("dealflow.deal-service.url", toDealService::url);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        toDealService.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    private HttpApi handoffs;
+    private HttpApi deals;
+
+    @BeforeEach
+    void setUp() {
+        handoffs = new HttpApi(port);
+        deals = new HttpApi(TestServices.dealService().baseUrl());
+        toDealService.restore();
+    }
+
+    @Test
+    void aWonSalesDealContinuesInContractsWithEveryFieldAndTheOriginLink() {
+        String title = "Верстат " + UUID.randomUUID();
+        String source = winSalesDeal(title, "olena");
+
+        JsonNode handoff = awaitStatus(source, "DONE");
+        assertThat(handoff.path("toPipelineId").asString()).isEqualTo("contracts");
+        String target = handoff.path("targetDealId").asString();
+        JsonNode sourceDeal = deals.get("/api/v1/deals/" + source).body();
+        JsonNode targetDeal = deals.get("/api/v1/deals/" + target).body();
+
+        assertThat(targetDeal.path("pipelineId").asString()).isEqualTo("contracts");
+        assertThat(targetDeal.path("stageId").asString()).isEqualTo("standard-contract-sent");
+        assertThat(targetDeal.path("title").asString()).isEqualTo(title);
+        assertThat(targetDeal.path("fields")).isEqualTo(sourceDeal.path("fields"));
+        assertThat(targetDeal.path("tags")).isEqualTo(sourceDeal.path("tags"));
+        assertThat(targetDeal.path("attachments")).isEqualTo(sourceDeal.path("attachments"));
+        assertThat(targetDeal.path("externalRef")).isEqualTo(sourceDeal.path("externalRef"));
+        assertThat(targetDeal.path("originDealId").asString()).isEqualTo(source);
+        assertThat(targetDeal.path("managerId").asString()).isIn("lawyer-anna", "lawyer-bohdan");
+        assertThat(handoff.path("receiverId").asString()).isEqualTo(targetDeal.path("managerId").asString());
+        JsonNode opened = deals.get("/api/v1/deals/" + target + "/history").body().get(0);
+        assertThat(opened.path("actor").asString()).isEqualTo("system:handoff-service");
+        assertThat(opened.path("data").path("originManagerId").asString())
+                .as("the originating manager keeps the credit").isEqualTo("olena");
+    }
+
+    @Test
+    void theSameDealWonDeliveredTwiceCreatesOneDeal() throws Exception {
+        String title = "Twice " + UUID.randomUUID();
+        String source = winSalesDeal(title, "taras");
+        JsonNode first = awaitStatus(source, "DONE");
+
+        ConsumerRecord<String, byte[]> won;
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(r -> source.equals(r.key()),
+                    found -> !found.isEmpty() && found.get(found.size() - 1).value().length > 0
+                            && new String(found.get(found.size() - 1).value()).contains("\"DealWon\""), WAIT);
+            won = records.get(records.size() - 1);
+        }
+        RecordMetadata redelivered = produce(won);
+        awaitConsumedPast(redelivered);
+
+        JsonNode after = handoffs.get("/api/v1/handoffs/" + source).body();
+        assertThat(after.path("targetDealId").asString()).isEqualTo(first.path("targetDealId").asString());
+        assertThat(after.path("attempts").asInt()).isEqualTo(1);
+        assertThat(contractsDealsTitled(title)).hasSize(1);
+    }
+
+    @Test
+    void whileDealServiceIsUnreachableTheHandoffIsRetriedThenOpensOneDeal() {
+        toDealService.cut();
+        String title = "Outage " + UUID.randomUUID();
+        String source = winSalesDeal(title, "olena");
+
+        JsonNode failed = awaitStatus(source, "FAILED");
+        assertThat(failed.path("problem").path("type").asString()).isEqualTo("deal-service-unreachable");
+        assertThat(failed.path("nextAttemptAt").isMissingNode()).as("a retry is scheduled").isFalse();
+        assertThat(handoffs.get("/api/v1/handoffs?status=FAILED").body().toString()).contains(source);
+
+        toDealService.restore();
+        JsonNode done = awaitStatus(source, "DONE");
+        assertThat(done.path("attempts").asInt()).isGreaterThan(1);
+        assertThat(contractsDealsTitled(title)).hasSize(1);
+    }
+
+    @Test
+    void aTargetRefusalIsKeptAsFailedAndOnceFixedTheRetryOpensOneDeal() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String target = "it-accounts-" + suffix;
+        String source = "it-leads-" + suffix;
+        assertThat(deals.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null,
+                List.of("accountNumber"))).status()).isEqualTo(201);
+        assertThat(deals.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
+                .status()).isEqualTo(201);
+
+        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title", "Lead " + suffix,
+                "managerId", "olena", "fields", Map.of("contactName", "Ірина"))));
+        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+
+        JsonNode failed = awaitStatus(dealId, "FAILED");
+        assertThat(failed.path("problem").path("status").asInt()).isEqualTo(422);
+        assertThat(failed.path("problem").path("type").asString()).endsWith("required-fields-missing");
+        assertThat(failed.path("nextAttemptAt").isMissingNode()).as("a refusal is not retried by itself").isTrue();
+        assertThat(failed.path("receiverId").asString()).isEqualTo("accountant-1");
+        assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
+        awaitStatus(dealId, "FAILED");
+
+        assertThat(deals.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null, List.of()))
+                .body().path("version").asInt()).isEqualTo(2);
+        assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
+        JsonNode done = awaitStatus(dealId, "DONE");
+        JsonNode opened = deals.get("/api/v1/deals/" + done.path("targetDealId").asString()).body();
+        assertThat(opened.path("pipelineId").asString()).isEqualTo(target);
+        assertThat(opened.path("originDealId").asString()).isEqualTo(dealId);
+        assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status())
+                .as("a done handoff is not retried").isEqualTo(422);
+        assertThat(handoffs.get("/api/v1/handoffs/no-such-deal").status()).isEqualTo(404);
+    }
+
+    private String winSalesDeal(String title, String manager) {
+        Map<String, Object> request = salesDealWithContact();
+        request.put("title", title);
+        request.put("managerId", manager);
+        String dealId = deals.openDeal(request);
+        String deal = "/api/v1/deals/" + dealId;
+        ok(deals.patch(deal + "/fields", Map.of("equipmentCategories", "lathes"), h -> {
+        }));
+        ok(deals.post(deal + "/stage", stage("needs-identified")));
+        ok(deals.post(deal + "/stage", stage("finance-legal-check")));
+        ok(deals.post(deal + "/stage", stage("proposal")));
+        ok(deals.patch(deal + "/fields", Map.of("equipment", "CNC lathe TK-200", "amount", "125000",
+                "installationAddress", "Київ, вул. Садова, 1"), h -> {
+        }));
+        ok(deals.post(deal + "/attachments", Map.of("name", "Комерційна пропозиція", "uri", "s3://docs/offer.pdf",
+                "contentType", "application/pdf")));
+        ok(deals.post(deal + "/stage", stage("proposal-sent")));
+        ok(deals.post(deal + "/won", null));
+        return dealId;
+    }
+
+    private JsonNode awaitStatus(String sourceDealId, String status) {
+        return await().atMost(WAIT).ignoreExceptions().until(
+                () -> handoffs.get("/api/v1/handoffs/" + sourceDealId).body(),
+                handoff -> status.equals(handoff.path("status").asString()));
+    }
+
+    private List<JsonNode> contractsDealsTitled(String title) {
+        List<JsonNode> found = new ArrayList<>();
+        deals.get("/api/v1/deals?pipelineId=contracts&size=200").body().path("items").forEach(deal -> {
+            if (deal.path("title").asString().equals(title)) {
+                found.add(deal);
+            }
+        });
+        return found;
+    }
+
+    private RecordMetadata produce(ConsumerRecord<String, byte[]> record) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, record.key(), record.value())).get();
+        }
+    }
+
+    /** The consumer group committed past the record: it has been consumed (and its transaction committed). */
+    private void awaitConsumedPast(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            String group = listeners.getListenerContainer("handoff-service-deals").getGroupId();
+            await().atMost(WAIT).ignoreExceptions().until(() -> admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get().get(partition).offset() > record.offset());
+        }
+    }
+
+    private static Map<String, Object> pipeline(String name, String department, String handoffTo,
+                                                List<String> firstStageFields) {
+        Map<String, Object> definition = new java.util.HashMap<>(Map.of("name", name, "department", department,
+                "skipMode", "STRICT", "backwardMode", "FORBIDDEN",
+                "stages", List.of(Map.of("id", "first", "name", "First", "requiredFields", firstStageFields,
+                        "sla", "P1D", "task", Map.of("title", "Call", "dueIn", "PT4H"))),
+                "lossReasons", List.of(Map.of("code", "other", "label", "Other"))));
+        if (handoffTo != null) {
+            definition.put("handoffTo", handoffTo);
+        }
+        return definition;
+    }
+
+    private static void ok(ApiResponse response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    }
+}
