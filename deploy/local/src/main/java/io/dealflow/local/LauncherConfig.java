@@ -17,7 +17,7 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
             Environment (defaults): DEALFLOW_KAFKA_PORT (9092), DEALFLOW_KAFKA_PARTITIONS (3),
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),
               DEALFLOW_DATA_DIR (./.dealflow), DEALFLOW_SERVICES_DIR (services/ beside the launcher jar), DEAL_SERVICE_PORT (8081), TASK_SERVICE_PORT (8082),
-              HANDOFF_SERVICE_PORT (8083)""";
+              HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084)""";
 
     static LauncherConfig from(Map<String, String> env, List<String> args, Path launcherJarDir) {
         List<String> unknown = args.stream().filter(arg -> !arg.equals("--reset")).toList();

@@ -13,7 +13,9 @@ record ServiceSpec(String name, String jarName, String portVariable, int default
             new ServiceSpec("deal-service", "deal-service.jar", "DEAL_SERVICE_PORT", 8081, "dealflow_deal", "DEAL_DB_URL"),
             new ServiceSpec("task-service", "task-service.jar", "TASK_SERVICE_PORT", 8082, "dealflow_task", "TASK_DB_URL"),
             new ServiceSpec("handoff-service", "handoff-service.jar", "HANDOFF_SERVICE_PORT", 8083, "dealflow_handoff",
-                    "HANDOFF_DB_URL"));
+                    "HANDOFF_DB_URL"),
+            new ServiceSpec("analytics-service", "analytics-service.jar", "ANALYTICS_SERVICE_PORT", 8084,
+                    "dealflow_analytics", "ANALYTICS_DB_URL"));
 
     /** {@code DEAL_SERVICE_URL} for deal-service: how the other services are told where it listens. */
     String urlVariable() {

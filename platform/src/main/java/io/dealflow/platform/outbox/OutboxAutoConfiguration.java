@@ -1,5 +1,6 @@
 package io.dealflow.platform.outbox;
 
+import io.dealflow.platform.jdbc.JdbcTransactions;
 import io.dealflow.platform.kafka.KafkaEventPublisher;
 import io.dealflow.platform.kafka.KafkaPublishingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.ResourceTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -44,20 +43,7 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     public OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManagers,
                                    KafkaEventPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(dataSource, transactionManagerOf(dataSource, transactionManagers), publisher,
+        return new OutboxRelay(dataSource, JdbcTransactions.managerOf(dataSource, transactionManagers), publisher,
                 properties, meters);
-    }
-
-    /**
-     * The service's own transaction manager when it manages this DataSource (keeping its settings); otherwise, e.g.
-     * when the only one is Kafka's, a plain one: the lock, the reads and the marks must share a JDBC transaction.
-     */
-    private static PlatformTransactionManager transactionManagerOf(
-            DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManagers) {
-        PlatformTransactionManager unique = transactionManagers.getIfUnique();
-        if (unique instanceof ResourceTransactionManager resource && resource.getResourceFactory() == dataSource) {
-            return unique;
-        }
-        return new DataSourceTransactionManager(dataSource);
     }
 }

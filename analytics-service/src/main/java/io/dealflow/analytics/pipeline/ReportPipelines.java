@@ -1,0 +1,56 @@
+package io.dealflow.analytics.pipeline;
+
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.pipeline.PipelineDefined;
+import io.dealflow.api.pipeline.StageDefinition;
+import io.dealflow.platform.pipelines.PipelineCatalog;
+import io.dealflow.platform.problem.NotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pipeline versions as the reports need them, from platform's catalogue (fed by dealflow.pipeline-events.v1):
+ * stage order and SLAs of the version a stage was visited under, and a 404 for a pipeline nobody defined.
+ */
+@Component
+public class ReportPipelines {
+
+    private final PipelineCatalog catalog;
+
+    public ReportPipelines(PipelineCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void add(PipelineDefined pipeline) {
+        catalog.add(pipeline);
+    }
+
+    public Optional<PipelineDefined> find(String pipelineId, int version) {
+        return catalog.find(pipelineId, version);
+    }
+
+    /** The newest version of a pipeline; an unknown pipeline is a 404 for every report. */
+    public PipelineDefined latest(String pipelineId) {
+        return catalog.latest(pipelineId).orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
+                "No pipeline '" + pipelineId + "' is known to analytics; check the id."));
+    }
+
+    /** Where a stage stands in the version it was visited under, for ordering rows; unknown stages sort last. */
+    public int stageIndex(String pipelineId, int version, String stageId) {
+        List<StageDefinition> stages = find(pipelineId, version).map(PipelineDefined::stages).orElse(List.of());
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).id().equals(stageId)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    public Optional<Duration> sla(String pipelineId, int version, String stageId) {
+        return find(pipelineId, version).stream().flatMap(pipeline -> pipeline.stages().stream())
+                .filter(stage -> stage.id().equals(stageId)).map(StageDefinition::sla).findFirst();
+    }
+}

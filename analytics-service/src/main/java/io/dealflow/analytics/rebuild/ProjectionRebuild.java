@@ -1,0 +1,180 @@
+package io.dealflow.analytics.rebuild;
+
+import io.dealflow.analytics.pipeline.ReportPipelines;
+import io.dealflow.analytics.projection.DealProjector;
+import io.dealflow.analytics.projection.Generations;
+import io.dealflow.analytics.projection.ProjectionListeners;
+import io.dealflow.analytics.projection.ProjectionTables;
+import io.dealflow.analytics.projection.TaskProjector;
+import io.dealflow.api.Topics;
+import io.dealflow.api.json.EventJson;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Drops the projections and replays every topic from the beginning into the next generation while the active
+ * one keeps answering. The replay first catches up with the end offsets seen at the start; then the live consumers
+ * are paused, the replay catches up with the end offsets of that moment, the reports switch to the new generation
+ * and the live consumers resume from their committed offsets into it (what the replay already applied is skipped
+ * by the per-generation consumer positions). Nothing the live side saw is missing from the new generation, and one
+ * deal's events are still applied in order.
+ */
+@Component
+public class ProjectionRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final List<String> TOPICS = List.of(Topics.PIPELINE_EVENTS, Topics.DEAL_EVENTS, Topics.TASK_EVENTS);
+    private static final List<String> LIVE_LISTENERS = List.of(ProjectionListeners.DEALS, ProjectionListeners.TASKS);
+
+    private final Generations generations;
+    private final ProjectionTables tables;
+    private final ReportPipelines catalog;
+    private final DealProjector deals;
+    private final TaskProjector tasks;
+    private final ConsumerFactory<?, ?> consumers;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final Clock clock;
+    private final EventJson json = new EventJson();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
+    private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong toReplay = new AtomicLong();
+
+    public ProjectionRebuild(Generations generations, ProjectionTables tables, ReportPipelines catalog,
+                             DealProjector deals, TaskProjector tasks, ConsumerFactory<?, ?> consumers,
+                             KafkaListenerEndpointRegistry listeners, Clock clock) {
+        this.generations = generations;
+        this.tables = tables;
+        this.catalog = catalog;
+        this.deals = deals;
+        this.tasks = tasks;
+        this.consumers = consumers;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild unless one is running; either way returns where it stands. */
+    public synchronized RebuildStatus start() {
+        RebuildStatus current = status();
+        if (current.running()) {
+            return current;
+        }
+        int source = generations.active();
+        int target = source + 1;
+        replayed.set(0);
+        toReplay.set(0);
+        status.set(new RebuildStatus("REPLAYING", source, target, clock.instant(), null, 0, 0, null));
+        worker.submit(() -> run(source, target));
+        return status();
+    }
+
+    public RebuildStatus status() {
+        RebuildStatus current = status.get();
+        if (current == null) {
+            return RebuildStatus.idle(generations.active());
+        }
+        return new RebuildStatus(current.state(), generations.active(), current.targetGeneration(),
+                current.startedAt(), current.finishedAt(), replayed.get(), toReplay.get(), current.error());
+    }
+
+    private void run(int source, int target) {
+        try {
+            tables.drop(target);
+            try (Consumer<?, ?> consumer = consumers.createConsumer("analytics-rebuild-" + UUID.randomUUID(),
+                    null, "-rebuild")) {
+                List<TopicPartition> partitions = TOPICS.stream()
+                        .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                replayUntil(consumer, partitions, consumer.endOffsets(partitions), target);
+                switchOver(consumer, partitions, target);
+            }
+            tables.drop(source);
+            finish("DONE", null);
+            log.info("Projections rebuilt into generation {} from {} events", target, replayed.get());
+        } catch (RuntimeException e) {
+            log.error("Projection rebuild into generation {} failed; generation {} keeps answering", target, source, e);
+            finish("FAILED", e.toString());
+        }
+    }
+
+    private void switchOver(Consumer<?, ?> consumer, List<TopicPartition> partitions, int target) {
+        setState("SWITCHING");
+        List<MessageListenerContainer> live = LIVE_LISTENERS.stream().map(listeners::getListenerContainer)
+                .filter(Objects::nonNull).toList();
+        live.forEach(MessageListenerContainer::stop);
+        try {
+            replayUntil(consumer, partitions, consumer.endOffsets(partitions), target);
+            generations.activate(target);
+        } finally {
+            live.forEach(MessageListenerContainer::start);
+        }
+    }
+
+    private void replayUntil(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+                             int target) {
+        long remaining = partitions.stream().mapToLong(partition -> end.get(partition) - consumer.position(partition))
+                .sum();
+        toReplay.addAndGet(remaining);
+        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+            for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(200))) {
+                apply(record, target);
+                replayed.incrementAndGet();
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<?, ?> record, int target) {
+        byte[] value = (byte[]) record.value();
+        if (value == null) {
+            return;
+        }
+        switch (record.topic()) {
+            case Topics.PIPELINE_EVENTS -> catalog.add(json.readPipelineDefined(value).event());
+            case Topics.DEAL_EVENTS -> deals.apply(target, json.readDealEvent(value));
+            case Topics.TASK_EVENTS -> tasks.apply(target, json.readTaskEvent(value));
+            default -> throw new IllegalStateException("Unexpected topic " + record.topic());
+        }
+    }
+
+    private void setState(String state) {
+        RebuildStatus current = status.get();
+        status.set(new RebuildStatus(state, current.activeGeneration(), current.targetGeneration(),
+                current.startedAt(), null, 0, 0, null));
+    }
+
+    private void finish(String state, String error) {
+        RebuildStatus current = status.get();
+        status.set(new RebuildStatus(state, current.activeGeneration(), current.targetGeneration(),
+                current.startedAt(), clock.instant(), 0, 0, error));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,150 @@
+package io.dealflow.analytics.web;
+
+import io.dealflow.analytics.conversion.ConversionQuery;
+import io.dealflow.analytics.conversion.ConversionRow;
+import io.dealflow.analytics.cycletime.CycleTimeQuery;
+import io.dealflow.analytics.cycletime.CycleTimeRow;
+import io.dealflow.analytics.funnel.FunnelQuery;
+import io.dealflow.analytics.funnel.FunnelRow;
+import io.dealflow.analytics.loss.LossReasonQuery;
+import io.dealflow.analytics.loss.LossReasonRow;
+import io.dealflow.analytics.pipeline.ReportPipelines;
+import io.dealflow.analytics.projection.Generations;
+import io.dealflow.analytics.quality.DataQualityQuery;
+import io.dealflow.analytics.quality.DataQualityRow;
+import io.dealflow.analytics.report.ReportFilter;
+import io.dealflow.analytics.report.Reports;
+import io.dealflow.analytics.stuck.StuckDealRow;
+import io.dealflow.analytics.stuck.StuckDealsQuery;
+import io.dealflow.analytics.timeinstage.TimeInStageQuery;
+import io.dealflow.analytics.timeinstage.TimeInStageRow;
+import io.dealflow.api.pipeline.PipelineDefined;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The reports of R6, R8 and R9 for one pipeline (DESIGN §4). Each reads the active projection generation once, so
+ * a rebuild switching underneath never mixes generations in one answer. JSON arrays by default, CSV with the same
+ * columns for {@code Accept: text/csv}.
+ */
+@RestController
+@RequestMapping("/api/v1/analytics")
+class AnalyticsController {
+
+    private final ReportPipelines catalog;
+    private final Generations generations;
+    private final Clock clock;
+    private final TimeInStageQuery timeInStage;
+    private final ConversionQuery conversion;
+    private final LossReasonQuery lossReasons;
+    private final FunnelQuery funnel;
+    private final StuckDealsQuery stuckDeals;
+    private final DataQualityQuery dataQuality;
+    private final CycleTimeQuery cycleTime;
+
+    AnalyticsController(ReportPipelines catalog, Generations generations, Clock clock, TimeInStageQuery timeInStage,
+                        ConversionQuery conversion, LossReasonQuery lossReasons, FunnelQuery funnel,
+                        StuckDealsQuery stuckDeals, DataQualityQuery dataQuality, CycleTimeQuery cycleTime) {
+        this.catalog = catalog;
+        this.generations = generations;
+        this.clock = clock;
+        this.timeInStage = timeInStage;
+        this.conversion = conversion;
+        this.lossReasons = lossReasons;
+        this.funnel = funnel;
+        this.stuckDeals = stuckDeals;
+        this.dataQuality = dataQuality;
+        this.cycleTime = cycleTime;
+    }
+
+    @GetMapping("/time-in-stage")
+    ResponseEntity<?> timeInStage(@RequestParam(required = false) String pipelineId,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String managerId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, TimeInStageRow.class, timeInStage.run(generations.active(), filter));
+    }
+
+    @GetMapping("/conversion")
+    ResponseEntity<?> conversion(@RequestParam(required = false) String pipelineId,
+                                 @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String managerId,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, ConversionRow.class, conversion.run(generations.active(), filter));
+    }
+
+    @GetMapping("/loss-reasons")
+    ResponseEntity<?> lossReasons(@RequestParam(required = false) String pipelineId,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String managerId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, LossReasonRow.class, lossReasons.run(generations.active(), filter));
+    }
+
+    /** Open deals per stage at {@code asOf} (default now); {@code from}/{@code to} do not apply to a snapshot. */
+    @GetMapping("/funnel")
+    ResponseEntity<?> funnel(@RequestParam(required = false) String pipelineId,
+                             @RequestParam(required = false) String asOf,
+                             @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String managerId,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = ReportFilter.of(pipelineId, from, to, managerId);
+        Instant at = ReportFilter.instant("asOf", asOf);
+        PipelineDefined latest = catalog.latest(filter.pipelineId());
+        return Reports.render(accept, FunnelRow.class, funnel.run(generations.active(), latest,
+                at == null ? clock.instant() : at, filter.managerOrAll()));
+    }
+
+    @GetMapping("/stuck-deals")
+    ResponseEntity<?> stuckDeals(@RequestParam(required = false) String pipelineId,
+                                 @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String managerId,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, StuckDealRow.class,
+                stuckDeals.run(generations.active(), filter, clock.instant()));
+    }
+
+    @GetMapping("/data-quality")
+    ResponseEntity<?> dataQuality(@RequestParam(required = false) String pipelineId,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String managerId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, DataQualityRow.class, dataQuality.run(generations.active(), filter));
+    }
+
+    @GetMapping("/cycle-time")
+    ResponseEntity<?> cycleTime(@RequestParam(required = false) String pipelineId,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String managerId,
+                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        return Reports.render(accept, CycleTimeRow.class, cycleTime.run(generations.active(), filter));
+    }
+
+    /** Validates the parameters, then the pipeline: a bad date is a 400 even for an unknown pipeline. */
+    private ReportFilter filter(String pipelineId, String from, String to, String managerId) {
+        ReportFilter filter = ReportFilter.of(pipelineId, from, to, managerId);
+        catalog.latest(filter.pipelineId());
+        return filter;
+    }
+}
