@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.dealflow.kafka.KraftBroker;
+import io.dealflow.local.demo.DemoTraffic;
 
 /**
  * Runs all of Dealflow on one machine with one command: PostgreSQL is the developer's own, Kafka
@@ -35,6 +36,7 @@ public final class DealflowLocal {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final CountDownLatch shutdownStarted = new CountDownLatch(1);
     private KraftBroker broker;
+    private DemoTraffic demo;
 
     private DealflowLocal(LauncherConfig config) {
         this.config = config;
@@ -50,6 +52,7 @@ public final class DealflowLocal {
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "dealflow-shutdown"));
             launcher.start();
             launcher.printSummary();
+            launcher.startDemoIfAsked();
             System.exit(launcher.awaitUnexpectedExit());
         } catch (LaunchException e) {
             System.err.println("[dealflow] " + e.getMessage());
@@ -74,10 +77,10 @@ public final class DealflowLocal {
         boolean newBroker = config.reset() || !KraftBroker.hasData(config.kafkaDataDir());
         for (ServiceSpec service : ServiceSpec.ALL) {
             if (newBroker) {
-                postgres.recreateDatabase(service.database());
-                say("new Kafka data: (re)created an empty database " + service.database());
-            } else if (postgres.ensureDatabase(service.database())) {
-                say("created database " + service.database());
+                postgres.recreateDatabase(config.databaseOf(service));
+                say("new Kafka data: (re)created an empty database " + config.databaseOf(service));
+            } else if (postgres.ensureDatabase(config.databaseOf(service))) {
+                say("created database " + config.databaseOf(service));
             }
             requireJar(service);
             requireFreeHttpPort(service);
@@ -117,7 +120,7 @@ public final class DealflowLocal {
         int port = config.portOf(spec);
         Map<String, String> env = new HashMap<>();
         env.put(spec.portVariable(), Integer.toString(port));
-        env.put(spec.databaseUrlVariable(), config.jdbcUrl(spec.database()));
+        env.put(spec.databaseUrlVariable(), config.jdbcUrl(config.databaseOf(spec)));
         env.put("DEALFLOW_DB_USER", config.pgUser());
         env.put("DEALFLOW_DB_PASSWORD", config.pgPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
@@ -144,11 +147,29 @@ public final class DealflowLocal {
             summary.append(String.format("  %-16s %s%n", service.name(), service.baseUrl()));
             summary.append(String.format("    %-14s %s/actuator/health%n", "health", service.baseUrl()));
             summary.append(String.format("    %-14s %s/v3/api-docs%n", "OpenAPI", service.baseUrl()));
-            summary.append(String.format("    %-14s %s (user %s)%n", "PostgreSQL", config.jdbcUrl(spec.database()),
+            summary.append(String.format("    %-14s %s (user %s)%n", "PostgreSQL", config.jdbcUrl(config.databaseOf(spec)),
                     config.pgUser()));
         }
         summary.append("[dealflow] Press Ctrl-C to stop.\n");
         System.out.println(summary);
+    }
+
+    private void startDemoIfAsked() {
+        if (!config.demo()) {
+            return;
+        }
+        DemoTraffic traffic = DemoTraffic.start(
+                localUrl("deal-service"), localUrl("task-service"), localUrl("handoff-service"), config.demoRate());
+        synchronized (this) {
+            demo = traffic;
+        }
+        say("--demo: driving demo deals through sales, contracts and delivery at " + config.demoRate()
+                + " new deals/s (DEALFLOW_DEMO_RATE)");
+    }
+
+    private String localUrl(String serviceName) {
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(serviceName)).findFirst().orElseThrow();
+        return "http://127.0.0.1:" + config.portOf(spec);
     }
 
     /** Blocks while everything runs; returns the exit code if a service dies on its own. */
@@ -172,6 +193,7 @@ public final class DealflowLocal {
     private void shutdown() {
         List<ServiceProcess> running;
         KraftBroker kafka;
+        DemoTraffic traffic;
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
@@ -179,6 +201,11 @@ public final class DealflowLocal {
             shutdownStarted.countDown();
             running = new ArrayList<>(services);
             kafka = broker;
+            traffic = demo;
+        }
+        if (traffic != null) {
+            // before the services go: the demo would otherwise log every refused connection on the way down
+            traffic.stop();
         }
         if (running.isEmpty() && kafka == null) {
             return;

@@ -4,23 +4,32 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Everything a local run can be told, from environment variables and the command line. */
 record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgPort, String pgUser, String pgPassword,
-                      Path dataDir, Path servicesDir, boolean reset, Map<String, String> environment) {
+                      Path dataDir, Path servicesDir, boolean reset, String dbPrefix, boolean demo, double demoRate,
+                      Map<String, String> environment) {
+
+    /** The prefix goes into CREATE/DROP DATABASE unquoted, so only a plain lower-case identifier is accepted. */
+    private static final Pattern DB_PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
+    private static final List<String> FLAGS = List.of("--reset", "--demo");
 
     static final String USAGE = """
-            Usage: run-local.sh [--reset]
+            Usage: run-local.sh [--reset] [--demo]
               --reset   start from empty Kafka topics and empty service databases (also DEALFLOW_RESET=true);
                         otherwise both are kept between runs. They are reset together: one local state.
                       PostgreSQL databases are always kept.
+              --demo    once every service is UP, drive demo deals through all pipelines over the REST APIs
+                        until stopped (also DEALFLOW_DEMO=true; DEALFLOW_DEMO_RATE new deals per second, 0.5)
             Environment (defaults): DEALFLOW_KAFKA_PORT (9092), DEALFLOW_KAFKA_PARTITIONS (3),
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),
               DEALFLOW_DATA_DIR (./.dealflow), DEALFLOW_SERVICES_DIR (services/ beside the launcher jar), DEAL_SERVICE_PORT (8081), TASK_SERVICE_PORT (8082),
-              HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084)""";
+              HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084),
+              DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...)""";
 
     static LauncherConfig from(Map<String, String> env, List<String> args, Path launcherJarDir) {
-        List<String> unknown = args.stream().filter(arg -> !arg.equals("--reset")).toList();
+        List<String> unknown = args.stream().filter(arg -> !FLAGS.contains(arg)).toList();
         if (!unknown.isEmpty()) {
             throw new LaunchException("Unknown argument(s) " + unknown + "\n" + USAGE);
         }
@@ -35,6 +44,9 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                 Path.of(value(env, "DEALFLOW_SERVICES_DIR", launcherJarDir.resolve("services").toString()))
                         .toAbsolutePath().normalize(),
                 args.contains("--reset") || Boolean.parseBoolean(value(env, "DEALFLOW_RESET", "false")),
+                dbPrefix(env),
+                args.contains("--demo") || Boolean.parseBoolean(value(env, "DEALFLOW_DEMO", "false")),
+                demoRate(env),
                 env);
     }
 
@@ -50,12 +62,39 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /** The service's database under the configured prefix: a test run can keep away from a developer's data. */
+    String databaseOf(ServiceSpec service) {
+        return dbPrefix + service.database().substring(service.database().indexOf('_'));
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database;
     }
 
     int portOf(ServiceSpec service) {
         return intValue(environment, service.portVariable(), service.defaultPort());
+    }
+
+    private static String dbPrefix(Map<String, String> env) {
+        String prefix = value(env, "DEALFLOW_DB_PREFIX", "dealflow");
+        if (!DB_PREFIX.matcher(prefix).matches()) {
+            throw new LaunchException("DEALFLOW_DB_PREFIX must be a lower-case identifier ([a-z_][a-z0-9_]*), not '"
+                    + prefix + "'");
+        }
+        return prefix;
+    }
+
+    private static double demoRate(Map<String, String> env) {
+        String value = value(env, "DEALFLOW_DEMO_RATE", "0.5");
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate > 0 && rate <= 50) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new LaunchException("DEALFLOW_DEMO_RATE must be new deals per second in (0, 50], not '" + value + "'");
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

@@ -1,0 +1,81 @@
+package io.dealflow.local.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The services' REST APIs as the demo calls them: JSON in, JSON out, {@code X-Actor} naming who acts. Only the
+ * public HTTP contract is used, so the demo exercises exactly what an outside system would.
+ */
+final class DemoApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    /** A service's answer; {@code body} is a missing node when there was none. */
+    record Reply(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        String problemType() {
+            String type = body.path("type").asString("");
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String dealService;
+    private final String taskService;
+    private final String handoffService;
+
+    DemoApi(String dealService, String taskService, String handoffService) {
+        this.dealService = dealService;
+        this.taskService = taskService;
+        this.handoffService = handoffService;
+    }
+
+    ObjectNode object() {
+        return json.createObjectNode();
+    }
+
+    Reply deal(String method, String path, String actor, ObjectNode body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return send(dealService + path, method, actor, body, idempotencyKey);
+    }
+
+    Reply tasks(String method, String path, String actor, ObjectNode body) throws IOException, InterruptedException {
+        return send(taskService + path, method, actor, body, null);
+    }
+
+    Reply handoff(String path) throws IOException, InterruptedException {
+        return send(handoffService + path, "GET", null, null, null);
+    }
+
+    private Reply send(String url, String method, String actor, ObjectNode body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        Optional.ofNullable(actor).ifPresent(value -> request.header("X-Actor", value));
+        Optional.ofNullable(idempotencyKey).ifPresent(value -> request.header("Idempotency-Key", value));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode parsed = response.body() == null || response.body().isBlank()
+                ? json.missingNode() : json.readTree(response.body());
+        return new Reply(response.statusCode(), parsed);
+    }
+}
