@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @DealflowIntegrationTest
 class GeneratedHistoryIT {
 
-    static final int DEALS = 1000;
+    static final int DEALS = 2500;
     static final Duration WINDOW = Duration.ofMinutes(10);
     static final List<String> STAGES = List.of("s1", "s2", "s3", "s4", "s5");
     static final List<Duration> GAPS = List.of(Duration.ofMinutes(2), Duration.ofMinutes(9), Duration.ofMinutes(30),
