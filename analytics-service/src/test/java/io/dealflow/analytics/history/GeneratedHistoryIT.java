@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Property-style: a generated history of a thousand deals (random forward moves, skips, backward moves, quick
+ * Property-style: a generated history of thousands of deals (random forward moves, skips, backward moves, quick
  * catch-up runs, reassignments, wins and losses), fed through Kafka twice (every event duplicated), must give
  * the same time-in-stage and conversion as a straightforward recomputation from the same events; and so must a
  * rebuild.
