@@ -40,13 +40,20 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyBuildContextIsAMavenModuleWithADockerfile() {
+    void everyBuildContextIsAMavenModuleBuiltWithTheSharedDockerfile() {
         Map<String, String> contexts = buildContexts();
         assertThat(contexts).isNotEmpty();
         contexts.forEach((service, context) -> {
             assertThat(RepositoryFiles.mavenModules()).as("build context of %s", service).contains(context);
-            assertThat(RepositoryFiles.file(context).resolve("Dockerfile")).as("Dockerfile of %s", service)
+            JsonNode build = services.path(service).path("build");
+            assertThat(RepositoryFiles.file(context).resolve(build.path("dockerfile").asString()).normalize())
+                    .as("Dockerfile of %s", service)
+                    .isEqualTo(RepositoryFiles.file(DockerfilesTest.SHARED_DOCKERFILE).normalize())
                     .isRegularFile();
+            assertThat(build.path("args").path("SERVICE").asString()).as("SERVICE of %s", service)
+                    .isEqualTo(context);
+            assertThat(build.path("args").path("PORT").asString()).as("PORT of %s", service)
+                    .isEqualTo(String.valueOf(RepositoryFiles.defaultPort(context)));
         });
     }
 

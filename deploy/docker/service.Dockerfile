@@ -1,8 +1,12 @@
-# handoff-service's image. Built by docker compose with this module as the context, from the jar Maven already produced:
-#   ./mvnw -DskipTests package && docker compose build handoff-service
+# The image of every Dealflow service. docker compose builds it with the service module as the context and the
+# build arguments SERVICE (the module, whose jar Maven already produced) and PORT (its HTTP port):
+#   ./mvnw -DskipTests package && docker compose build
 # A plain Dockerfile rather than spring-boot:build-image: buildpacks need a Docker daemon and network access to
 # pull builder images while Maven runs; this file builds with any builder and shows exactly what ships.
 FROM eclipse-temurin:17-jre
+
+ARG SERVICE
+ARG PORT
 
 # docker compose's health check calls curl. Temurin's 17 images ship it (later lines dropped it), so this only
 # installs it should a base image update remove it.
@@ -14,10 +18,10 @@ RUN groupadd --system --gid 10001 dealflow \
     && useradd --system --uid 10001 --gid dealflow --no-create-home --shell /usr/sbin/nologin dealflow
 
 WORKDIR /app
-COPY target/handoff-service.jar /app/app.jar
+COPY target/${SERVICE}.jar /app/app.jar
 USER 10001:10001
 
-EXPOSE 8083
+EXPOSE ${PORT}
 
 # The heap follows the container's memory limit instead of the host's RAM (75 % leaves room for metaspace,
 # threads and direct buffers); on OutOfMemoryError the JVM exits so the orchestrator restarts a clean instance
