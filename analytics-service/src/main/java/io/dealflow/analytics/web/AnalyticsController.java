@@ -66,44 +66,31 @@ class AnalyticsController {
     }
 
     @GetMapping("/time-in-stage")
-    ResponseEntity<?> timeInStage(@RequestParam(required = false) String pipelineId,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String managerId,
+    ResponseEntity<?> timeInStage(ReportParams params,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, TimeInStageRow.class, timeInStage.run(generations.active(), filter));
     }
 
     @GetMapping("/conversion")
-    ResponseEntity<?> conversion(@RequestParam(required = false) String pipelineId,
-                                 @RequestParam(required = false) String from,
-                                 @RequestParam(required = false) String to,
-                                 @RequestParam(required = false) String managerId,
+    ResponseEntity<?> conversion(ReportParams params,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, ConversionRow.class, conversion.run(generations.active(), filter));
     }
 
     @GetMapping("/loss-reasons")
-    ResponseEntity<?> lossReasons(@RequestParam(required = false) String pipelineId,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String managerId,
+    ResponseEntity<?> lossReasons(ReportParams params,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, LossReasonRow.class, lossReasons.run(generations.active(), filter));
     }
 
     /** Open deals per stage at {@code asOf} (default now); {@code from}/{@code to} do not apply to a snapshot. */
     @GetMapping("/funnel")
-    ResponseEntity<?> funnel(@RequestParam(required = false) String pipelineId,
-                             @RequestParam(required = false) String asOf,
-                             @RequestParam(required = false) String from,
-                             @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String managerId,
+    ResponseEntity<?> funnel(ReportParams params, @RequestParam(required = false) String asOf,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = ReportFilter.of(pipelineId, from, to, managerId);
+        ReportFilter filter = ReportFilter.of(params.pipelineId(), params.from(), params.to(), params.managerId());
         Instant at = ReportFilter.instant("asOf", asOf);
         PipelineDefined latest = catalog.latest(filter.pipelineId());
         return Reports.render(accept, FunnelRow.class, funnel.run(generations.active(), latest,
@@ -111,39 +98,30 @@ class AnalyticsController {
     }
 
     @GetMapping("/stuck-deals")
-    ResponseEntity<?> stuckDeals(@RequestParam(required = false) String pipelineId,
-                                 @RequestParam(required = false) String from,
-                                 @RequestParam(required = false) String to,
-                                 @RequestParam(required = false) String managerId,
+    ResponseEntity<?> stuckDeals(ReportParams params,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, StuckDealRow.class,
                 stuckDeals.run(generations.active(), filter, clock.instant()));
     }
 
     @GetMapping("/data-quality")
-    ResponseEntity<?> dataQuality(@RequestParam(required = false) String pipelineId,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String managerId,
+    ResponseEntity<?> dataQuality(ReportParams params,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, DataQualityRow.class, dataQuality.run(generations.active(), filter));
     }
 
     @GetMapping("/cycle-time")
-    ResponseEntity<?> cycleTime(@RequestParam(required = false) String pipelineId,
-                                @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String managerId,
+    ResponseEntity<?> cycleTime(ReportParams params,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = filter(pipelineId, from, to, managerId);
+        ReportFilter filter = filter(params);
         return Reports.render(accept, CycleTimeRow.class, cycleTime.run(generations.active(), filter));
     }
 
     /** Validates the parameters, then the pipeline: a bad date is a 400 even for an unknown pipeline. */
-    private ReportFilter filter(String pipelineId, String from, String to, String managerId) {
-        ReportFilter filter = ReportFilter.of(pipelineId, from, to, managerId);
+    private ReportFilter filter(ReportParams params) {
+        ReportFilter filter = ReportFilter.of(params.pipelineId(), params.from(), params.to(), params.managerId());
         catalog.latest(filter.pipelineId());
         return filter;
     }
