@@ -16,28 +16,8 @@ import java.util.Map;
  * through the imports file) on a given database, migrated with platform's migrations, and the shared test broker.
  * Several instances may run on one database, as several replicas of a service would.
  */
-// Axon is on platform's test classpath only for platform's optional Axon plumbing; its auto-configurations would
-// start an Axon application here.
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-        "io.dealflow.platform.axon.AxonOnPostgresAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.InfraConfiguration",
-        "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration"})
+@EnableAutoConfiguration
 public class OutboxTestApplication {
 
     /**

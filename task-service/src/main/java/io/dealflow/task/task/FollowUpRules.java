@@ -51,6 +51,13 @@ public final class FollowUpRules {
         }
     }
 
+    /** R5: every reschedule is counted per manager, so it must say why; a silent one would hide a stale deal. */
+    public static void requireRescheduleReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "a reschedule needs a reason; every one is counted");
+        }
+    }
+
     public static void requireDealOpen(boolean dealOpen, String dealId) {
         if (!dealOpen) {
             throw new RuleViolationException(ProblemTypes.DEAL_CLOSED,

@@ -69,9 +69,7 @@ public class TaskCommands {
     @Transactional
     public Task reschedule(String taskId, Instant dueAt, String reason, String actor) {
         Instant now = clock.instant();
-        if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "a reschedule needs a reason; every one is counted");
-        }
+        FollowUpRules.requireRescheduleReason(reason);
         FollowUpRules.requireFuture(dueAt, now, "dueAt");
         deals.lock(tasks.find(taskId).orElseThrow(() -> unknownTask(taskId)).dealId());
         Task task = tasks.find(taskId).orElseThrow();

@@ -61,6 +61,16 @@ class FollowUpRulesTest {
     }
 
     @Test
+    void aRescheduleWithoutAReasonIsRefusedNamingTheField() {
+        for (String reason : new String[]{null, "  "}) {
+            InvalidInputException refusal = catchThrowableOfType(InvalidInputException.class,
+                    () -> FollowUpRules.requireRescheduleReason(reason));
+            assertThat(refusal.errors()).extracting("field").containsExactly("reason");
+        }
+        assertThatCode(() -> FollowUpRules.requireRescheduleReason("client on holiday")).doesNotThrowAnyException();
+    }
+
+    @Test
     void aClosedTaskCannotBeCompletedAgain() {
         Task done = new Task("t9", "d1", "sales", "proposal", TaskKind.STAGE, "x", "olena", NOW, TaskStatus.DONE,
                 null, 0, NOW, NOW, null);
