@@ -134,7 +134,7 @@ public final class DealflowLocal {
             if (shutdownStarted.getCount() == 0) {
                 return;
             }
-            services.add(ServiceProcess.start(spec, port, jarOf(spec), env));
+            services.add(ServiceProcess.start(spec, port, jarOf(spec), config.serviceJvmOptions(), env));
         }
     }
 

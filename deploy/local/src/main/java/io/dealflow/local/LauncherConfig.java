@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
 /** Everything a local run can be told, from environment variables and the command line. */
 record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgPort, String pgUser, String pgPassword,
                       Path dataDir, Path servicesDir, boolean reset, String dbPrefix, boolean demo, double demoRate,
-                      Map<String, String> environment) {
+                      List<String> serviceJvmOptions, Map<String, String> environment) {
+
+    /**
+     * Five JVMs, PostgreSQL and Kafka share two cores here: a bounded heap each (≤ 512 MB), and the serial collector,
+     * which needs no GC threads of its own and keeps an idle heap small.
+     */
+    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     /** The prefix goes into CREATE/DROP DATABASE unquoted, so only a plain lower-case identifier is accepted. */
     private static final Pattern DB_PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
@@ -26,7 +32,9 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),
               DEALFLOW_DATA_DIR (./.dealflow), DEALFLOW_SERVICES_DIR (services/ beside the launcher jar), DEAL_SERVICE_PORT (8081), TASK_SERVICE_PORT (8082),
               HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084),
-              DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...)""";
+              DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...),
+              DEALFLOW_SERVICE_JAVA_OPTS (JVM options of every service: """
+            + DEFAULT_SERVICE_JVM_OPTIONS + ")";
 
     static LauncherConfig from(Map<String, String> env, List<String> args, Path launcherJarDir) {
         List<String> unknown = args.stream().filter(arg -> !FLAGS.contains(arg)).toList();
@@ -47,6 +55,7 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                 dbPrefix(env),
                 args.contains("--demo") || Boolean.parseBoolean(value(env, "DEALFLOW_DEMO", "false")),
                 demoRate(env),
+                List.of(value(env, "DEALFLOW_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JVM_OPTIONS).split("\\s+")),
                 env);
     }
 

@@ -38,9 +38,13 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, int port, Path jar, Map<String, String> environment) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true);
+    static ServiceProcess start(ServiceSpec spec, int port, Path jar, List<String> jvmOptions,
+                                Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(spec, port, builder.start());

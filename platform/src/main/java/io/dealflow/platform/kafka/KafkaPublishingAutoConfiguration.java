@@ -41,7 +41,11 @@ public class KafkaPublishingAutoConfiguration {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // Bounded so that an outage surfaces as a failed send (and a retry of the processor) instead of a hang.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) publishing.ackTimeout().toMillis());
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishing.ackTimeout().toMillis());
+        // Unbounded: batches are sent without waiting for each other, and a record that expired in the producer
+        // while a later one of the same partition got through would reorder a deal's events. During an outage the
+        // caller's ack timeout fails the round instead; the records stay queued in order and the retry adds copies
+        // after them (at least once, first arrivals in order).
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 (int) Math.min(publishing.ackTimeout().toMillis(), 30_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -1,6 +1,8 @@
 package io.dealflow.platform.outbox;
 
+import io.dealflow.platform.kafka.EventPublishingException;
 import io.dealflow.platform.kafka.KafkaEventPublisher;
+import io.dealflow.platform.kafka.PublishBatch;
 import io.dealflow.platform.kafka.OutgoingEvent;
 import io.dealflow.platform.outbox.OutboxStore.StoredEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,16 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Publishes the outbox to Kafka on a thread of its own, from start-up until shutdown.
  *
  * <p>Each round is one transaction: take the relay's advisory lock (another instance holding it means this one
- * waits its turn, so only one instance publishes and per-key order holds across instances), publish the oldest
- * unpublished events one by one, each waiting for the broker's acknowledgement, and stamp those acknowledged as
- * published. The first event the broker refuses ends the round: what was acknowledged is committed, the relay backs
+ * waits its turn, so only one instance publishes and per-key order holds across instances), send the oldest
+ * unpublished events as one batch, wait for the broker's acknowledgements, and stamp those acknowledged as
+ * published. The first event the broker refuses ends the round: what was acknowledged before it is committed, the relay backs
  * off (doubling up to {@code maxBackoff}) and starts again with that event, so nothing is skipped or reordered.
  * Delivery is at least once: an event acknowledged just before a crash or a failed commit is published again.
  *
@@ -148,21 +149,24 @@ public class OutboxRelay implements SmartLifecycle {
                 return Round.NOT_OUR_TURN;
             }
             List<StoredEvent> batch = store.nextUnpublished(properties.batchSize());
-            List<Long> acknowledged = new ArrayList<>(batch.size());
-            for (StoredEvent stored : batch) {
-                try {
-                    publisher.publish(stored.event());
-                } catch (RuntimeException e) {
-                    store.markPublished(acknowledged);
-                    reportRefusal(stored.event(), acknowledged.size(), e);
-                    return Round.BROKER_REFUSED;
-                }
-                acknowledged.add(stored.id());
-                metrics.published(stored.event().topic());
+            PublishBatch sends = publisher.batch();
+            batch.forEach(stored -> sends.send(stored.event()));
+            try {
+                sends.awaitAcknowledged();
+            } catch (EventPublishingException e) {
+                int acknowledged = e.acknowledgedBefore();
+                markPublished(batch.subList(0, acknowledged));
+                reportRefusal(batch.get(acknowledged).event(), acknowledged, e);
+                return Round.BROKER_REFUSED;
             }
-            store.markPublished(acknowledged);
+            markPublished(batch);
             return batch.size() < properties.batchSize() ? Round.DRAINED : Round.MORE_WAITING;
         });
+    }
+
+    private void markPublished(List<StoredEvent> acknowledged) {
+        store.markPublished(acknowledged.stream().map(StoredEvent::id).toList());
+        acknowledged.forEach(stored -> metrics.published(stored.event().topic()));
     }
 
     private void reportRefusal(OutgoingEvent event, int publishedBefore, RuntimeException e) {

@@ -42,8 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the version it is on otherwise (a stage removed from the pipeline does not strand its deals). Every event names the
  * version it was judged under. Command handlers answer the deal's new version, which the REST layer returns as ETag.
  */
-@Aggregate
+@Aggregate(cache = Deal.CACHE)
 public class Deal {
+
+    /** The bean name of the cache that keeps deals in memory between commands (see DealRepositoryConfiguration). */
+    public static final String CACHE = "dealCache";
 
     @AggregateIdentifier
     private String dealId;

@@ -10,7 +10,6 @@ import tools.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ public class DealBoard {
     };
     private static final TypeReference<List<DealView.Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(15);
 
     private final JdbcClient jdbc;
 
@@ -38,26 +36,6 @@ public class DealBoard {
 
     public Optional<DealView> find(String dealId) {
         return jdbc.sql("SELECT * FROM deals WHERE deal_id = :id").param("id", dealId).query(DEAL).optional();
-    }
-
-    /**
-     * Waits until the read model has caught up with a version the caller just wrote, so that a command's response
-     * shows its own effect (read-your-writes), however far the streaming processor is behind for other deals.
-     */
-    public Optional<DealView> awaitVersion(String dealId, long version, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<DealView> deal = find(dealId).filter(found -> found.version() >= version);
-            if (deal.isPresent() || Instant.now().isAfter(deadline)) {
-                return deal;
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
     }
 
     public DealPage page(DealBoardQuery query) {

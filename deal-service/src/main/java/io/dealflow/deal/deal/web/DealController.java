@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,9 +46,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/deals")
 class DealController {
-
-    /** How long a command's response waits for the board to show the command's own effect. */
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
 
     private final DealCommandSender commands;
     private final DealBoard board;
@@ -169,16 +165,15 @@ class DealController {
     }
 
     /**
-     * The deal as the board shows it once it reflects this command. Should the board lag beyond the wait, the
-     * command has still happened: 202 with the new ETag tells the client so without showing stale data.
+     * The deal as the board shows it: the board is written in the command's own transaction (a subscribing
+     * processor), so it already reflects this command, and so does any read that follows.
      */
     private ResponseEntity<DealView> respond(String dealId, long version, HttpStatus status) {
-        URI location = URI.create("/api/v1/deals/" + dealId);
-        return board.awaitVersion(dealId, version, READ_YOUR_WRITES)
-                .map(deal -> ResponseEntity.status(status).location(location)
-                        .eTag(EntityVersions.etag(deal.version())).body(deal))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
-                        .eTag(EntityVersions.etag(version)).build());
+        DealView deal = board.find(dealId).filter(found -> found.version() >= version)
+                .orElseThrow(() -> new IllegalStateException("The board does not show version " + version
+                        + " of deal " + dealId + " although the command committed it"));
+        return ResponseEntity.status(status).location(URI.create("/api/v1/deals/" + dealId))
+                .eTag(EntityVersions.etag(deal.version())).body(deal);
     }
 
     private static String actorOrAnonymous(String actor) {
