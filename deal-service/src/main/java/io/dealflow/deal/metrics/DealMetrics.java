@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,17 @@ class DealMetrics {
         this.meters = meters;
     }
 
+    /** Counted once the command's transaction has committed: a command decided again after a conflict counts once. */
     @EventHandler
     void on(DealEvent event) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(committed -> count(event));
+        } else {
+            count(event);
+        }
+    }
+
+    private void count(DealEvent event) {
         Counter.builder("dealflow.deal.events")
                 .description("Deal events stored, by pipeline and type")
                 .tag("pipeline", event.pipelineId())
