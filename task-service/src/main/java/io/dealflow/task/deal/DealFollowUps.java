@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * R4 driven by deal events: entering a stage opens that stage's follow-up task for the deal's manager and closes
@@ -48,6 +49,17 @@ public class DealFollowUps {
         this.tasks = tasks;
         this.lifecycle = lifecycle;
         this.pipelines = pipelines;
+    }
+
+    /**
+     * A poll's events in one transaction (one commit instead of one per event), each new one applied as
+     * {@link #on} would, in delivery order.
+     *
+     * @return the events that were new
+     */
+    public List<PublishedEvent<DealEvent>> onBatch(List<PublishedEvent<DealEvent>> batch) {
+        return consumer.applyNewer(CONSUMER, batch, published -> published.event().dealId(), PublishedEvent::sequence,
+                fresh -> fresh.forEach(this::apply));
     }
 
     /** @return whether the event was new (false for a redelivery or an older event) */

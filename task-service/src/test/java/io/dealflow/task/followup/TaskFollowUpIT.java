@@ -253,6 +253,33 @@ class TaskFollowUpIT {
         assertThat(tasks.get("/api/v1/tasks?dealId=" + dealId).body().path("total").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void anUnreadableRecordInABatchIsSkippedAndTheEventsAroundItAreApplied() throws Exception {
+        String dealId = deals.openDeal(withManager(salesDealWithContact(), "nadia"));
+        awaitOpenTasks(dealId, 1);
+        ConsumerRecord<String, byte[]> opened;
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
+            opened = reader.readKey(dealId, 1, WAIT).get(0);
+        }
+
+        // same key, so the same partition and, sent together, most likely one poll: garbage between two events
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, opened.value()));
+            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, "{not json".getBytes()));
+            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, opened.value())).get();
+        }
+        moveToNeedsIdentified(dealId);
+
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            JsonNode open = tasks.get("/api/v1/tasks?dealId=" + dealId + "&status=OPEN").body().path("items");
+            assertThat(open.size()).isEqualTo(1);
+            assertThat(open.get(0).path("stageId").asString()).isEqualTo("needs-identified");
+        });
+        assertThat(taskEventTypes(dealId, 3)).containsExactly("TaskOpened", "TaskCancelled", "TaskOpened");
+    }
+
     private List<String> taskEventTypes(String dealId, int atLeast) {
         EventJson json = new EventJson();
         try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.TASK_EVENTS)) {

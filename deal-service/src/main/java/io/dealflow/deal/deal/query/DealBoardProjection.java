@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -56,7 +57,7 @@ class DealBoardProjection {
                 .param("fields", json(event.fields()))
                 .param("tags", json(event.tags()))
                 .param("sequence", sequence)
-                .param("at", java.sql.Timestamp.from(at))
+                .param("at", asStored(at))
                 .param("originDealId", event.originDealId())
                 .param("externalRef", event.externalRef())
                 .update();
@@ -73,7 +74,7 @@ class DealBoardProjection {
     @EventHandler
     void on(DealStageChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.dealId(), sequence, event.pipelineVersion(), "stage_id = :stageId, stage_entered_at = :at",
-                Map.of("stageId", event.toStageId(), "at", java.sql.Timestamp.from(at)));
+                Map.of("stageId", event.toStageId(), "at", asStored(at)));
     }
 
     @EventHandler
@@ -106,14 +107,14 @@ class DealBoardProjection {
     @EventHandler
     void on(DealWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.dealId(), sequence, event.pipelineVersion(), "status = :status, closed_at = :at",
-                Map.of("status", DealStatus.WON.name(), "at", java.sql.Timestamp.from(at)));
+                Map.of("status", DealStatus.WON.name(), "at", asStored(at)));
     }
 
     @EventHandler
     void on(DealLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.dealId(), sequence, event.pipelineVersion(),
                 "status = :status, closed_at = :at, loss_reason = CAST(:lossReason AS jsonb)",
-                Map.of("status", DealStatus.LOST.name(), "at", java.sql.Timestamp.from(at), "lossReason",
+                Map.of("status", DealStatus.LOST.name(), "at", asStored(at), "lossReason",
                         json(new DealView.LossReasonView(event.reasonCode(), event.comment(), event.stageId()))));
     }
 
@@ -131,6 +132,14 @@ class DealBoardProjection {
                 .param("sequence", sequence)
                 .param("pipelineVersion", pipelineVersion)
                 .update();
+    }
+
+    /**
+     * The event store keeps an event's time to the millisecond, and every reader of the event (history, Kafka, the
+     * other services) sees that; the board is written before the event is read back, so it rounds the same way.
+     */
+    private static java.sql.Timestamp asStored(Instant at) {
+        return java.sql.Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static String json(Object value) {

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,12 @@ class DealLifecycleIT {
         assertThat(first.path("sequence").asLong()).isZero();
         assertThat(first.path("actor").asString()).isEqualTo("it-user");
         assertThat(first.path("pipelineVersion").asInt()).isEqualTo(1);
+        // the board is written in the command's transaction, before the event is read back: same instants anyway
+        JsonNode history = api.get(deal + "/history").body();
+        assertThat(Instant.parse(body.path("openedAt").asString()))
+                .isEqualTo(Instant.parse(first.path("occurredAt").asString()));
+        assertThat(Instant.parse(body.path("closedAt").asString()))
+                .isEqualTo(Instant.parse(history.get(history.size() - 1).path("occurredAt").asString()));
     }
 
     @Test
