@@ -50,7 +50,7 @@ class BenchSmokeIT {
                     entry("bench.scenarios", String.join(",", Arrays.stream(Scenario.values()).map(Scenario::id)
                             .toList())),
                     entry("bench.connections", "1,16,32"),
-                    entry("bench.duration", "3s"),
+                    entry("bench.duration", "2s"),
                     entry("bench.move.deals-per-user", "2"),
                     entry("bench.fixed.rate", "20"),
                     entry("bench.fixed.duration", "3s"),

@@ -16,7 +16,8 @@ public record Target(String dealUrl, String taskUrl, String analyticsUrl, String
                 settings.text("bench.db.prefix", "dealflow"),
                 settings.text("bench.db.user", "postgres"),
                 settings.text("bench.db.password", ""),
-                settings.text("bench.analytics.consumer-group", "analytics-service"));
+                // analytics-service's deal listener id (ProjectionListeners.DEALS), which Spring Kafka uses as its group
+                settings.text("bench.analytics.consumer-group", "analytics-service-deals"));
     }
 
     /** @param service {@code task}, {@code analytics}, or any database of the PostgreSQL server by its full name */

@@ -6,22 +6,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
-/** Latencies bucketed by the second (since the start of the run) in which each request was answered. */
+/** Latencies bucketed by the second in which each request was answered, counted from the first answer. */
 public final class PerSecond {
 
-    private final long startNanos = System.nanoTime();
     private final ConcurrentMap<Long, Latencies> seconds = new ConcurrentHashMap<>();
 
     public void recordMillis(long millis) {
-        long second = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        long second = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime());
         seconds.computeIfAbsent(second, s -> new Latencies()).recordMillis(millis);
     }
 
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        long first = seconds.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
         seconds.keySet().stream().sorted().forEach(second -> {
             Latencies.Summary summary = seconds.get(second).summary();
-            rows.add(new Row(second, summary.count(), summary.p50Ms(), summary.p99Ms(), summary.maxMs()));
+            rows.add(new Row(second - first, summary.count(), summary.p50Ms(), summary.p99Ms(), summary.maxMs()));
         });
         return rows;
     }

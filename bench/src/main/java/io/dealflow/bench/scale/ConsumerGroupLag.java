@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 /** A consumer group's lag on one topic: the end offsets minus what the group committed, summed over partitions. */
 public final class ConsumerGroupLag implements AutoCloseable {
 
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
     private final Admin admin;
 
     public ConsumerGroupLag(String bootstrapServers) {
@@ -41,10 +43,14 @@ public final class ConsumerGroupLag implements AutoCloseable {
             throws ExecutionException, InterruptedException, TimeoutException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        while (lag(group, topic) > 0) {
+        long reported = start;
+        for (long lag = lag(group, topic); lag > 0; lag = lag(group, topic)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException(group + " still " + lag(group, topic) + " events behind on " + topic
-                        + " after " + timeout);
+                throw new TimeoutException(group + " still " + lag + " events behind on " + topic + " after " + timeout);
+            }
+            if (System.nanoTime() - reported > PROGRESS_EVERY.toNanos()) {
+                System.out.printf("[bench] %s is %,d events behind on %s%n", group, lag, topic);
+                reported = System.nanoTime();
             }
             Thread.sleep(250);
         }
