@@ -80,14 +80,16 @@ public final class Bench {
         System.out.println("Gatling reports: " + config.gatlingDir().toAbsolutePath());
         if (!results.failures().isEmpty()) {
             System.err.println("Scenarios that failed: " + results.failures());
-            System.exit(1);
         }
+        // Gatling and the Kafka clients leave non-daemon threads behind; the run is over
+        System.exit(results.failures().isEmpty() ? 0 : 1);
     }
 
     public Results run() throws InterruptedException {
         Instant started = Instant.now();
         Optional<SystemRss> rss = SystemRss.start(config.rssPid(), target.dealPort());
         try {
+            notes.add(settings());
             pipeline = BenchPipeline.define(rest, target.dealUrl(), config.pipelineId());
             notes.add("pipeline '" + pipeline.id() + "' version " + pipeline.version() + " (12 stages, STRICT, "
                     + "no required fields, no handoff), defined through deal-service's REST API");
@@ -121,6 +123,17 @@ public final class Bench {
         return new Results(started, Instant.now(), Machine.current(), target.dealUrl() + ", " + target.taskUrl()
                 + ", " + target.analyticsUrl() + ", Kafka " + target.kafka() + ", databases " + target.dbPrefix()
                 + "_*", config.scenarios().stream().map(Scenario::id).toList(), notes, figures, perSecond, failures);
+    }
+
+    /** What this run was asked for, so a table from a shortened run cannot pass for a full one. */
+    private String settings() {
+        return String.format(Locale.ROOT, "settings: connections %s; closed-loop runs %ss each (%d deals per user "
+                        + "for move/mixed); fixed rate %.0f/s for %ss; lag %.0f/s for %ss, 1 command in %d followed; "
+                        + "baselines %ss each; scale %,d deals, %d requests per report",
+                config.connections(), config.duration().toSeconds(), config.dealsPerUser(), config.fixedRate(),
+                config.fixedDuration().toSeconds(), config.lagRate(), config.lagDuration().toSeconds(),
+                config.lagSampleEvery(), config.baselineDuration().toSeconds(), config.scaleDeals(),
+                config.reportRequests());
     }
 
     private interface Step {
@@ -167,7 +180,8 @@ public final class Bench {
         for (int connections : config.connections()) {
             LoadPlan plan = LoadPlan.closedLoop(target, pipeline, connections, config.duration(),
                     config.dealsPerUser());
-            int status = GatlingRun.run(simulation, plan, scenario.id() + " x" + connections, config.gatlingDir());
+            int status = GatlingRun.run(simulation, plan, scenario.id() + " x" + connections, config.gatlingDir(),
+                    config.gatlingReports());
             Latencies.Summary summary = plan.metric(metric).summary();
             String note = status == 0 ? null : "Gatling exited with " + status;
             boolean isMove = scenario == Scenario.MOVE;
@@ -190,7 +204,7 @@ public final class Bench {
         LoadPlan plan = LoadPlan.openLoop(target, pipeline, config.fixedRate(), config.fixedDuration(),
                 Optional.empty(), 0);
         int status = GatlingRun.run(FixedRateSimulation.class, plan, "fixed rate " + config.fixedRate() + "/s",
-                config.gatlingDir());
+                config.gatlingDir(), config.gatlingReports());
         Latencies.Summary summary = plan.metric(FixedRateSimulation.METRIC).summary();
         perSecond = plan.perSecond().rows();
         String offered = String.format(Locale.ROOT, "%.0f/s offered for %ss", config.fixedRate(), config.fixedDuration().toSeconds());
@@ -219,7 +233,7 @@ public final class Bench {
         int status;
         try {
             status = GatlingRun.run(FixedRateSimulation.class, plan, "lag at " + config.lagRate() + "/s",
-                    config.gatlingDir());
+                    config.gatlingDir(), config.gatlingReports());
         } finally {
             probe.close();
         }

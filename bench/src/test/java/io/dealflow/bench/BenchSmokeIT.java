@@ -63,7 +63,8 @@ class BenchSmokeIT {
                     entry("bench.scale.requests", "3"),
                     entry("bench.scale.timeout", "120s"),
                     entry("bench.results.dir", workDir.resolve("results").toString()),
-                    entry("bench.gatling.dir", "target/gatling-smoke"));
+                    entry("bench.gatling.dir", "target/gatling-smoke"),
+                    entry("bench.gatling.reports", "false"));
             results = new Bench(BenchConfig.from(new Settings(smoke))).run();
         } finally {
             dropBaselineDatabase();

@@ -12,13 +12,15 @@ import java.util.Set;
  *
  * @param target      where the system under test listens
  * @param lagSampleEvery probe one command in this many for the lag scenario, to keep the probe cheap
+ * @param gatlingReports whether Gatling writes its HTML report per run (the smoke saves the time)
  * @param rssPid      the launcher's pid, or 0 to find it by its command line and its deal-service port
  */
 public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> connections, Duration duration,
                           int dealsPerUser, double fixedRate, Duration fixedDuration, double lagRate,
                           Duration lagDuration, int lagSampleEvery, Duration baselineDuration,
                           String baselineDatabase, int scaleDeals, int reportRequests, Duration scaleTimeout,
-                          String pipelineId, Path resultsDir, Path gatlingDir, long rssPid) {
+                          String pipelineId, Path resultsDir, Path gatlingDir, boolean gatlingReports,
+                          long rssPid) {
 
     public static BenchConfig from(Settings settings) {
         Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
@@ -41,6 +43,7 @@ public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> 
                 settings.text("bench.pipeline", "bench"),
                 Path.of(settings.text("bench.results.dir", "bench/results")),
                 Path.of(settings.text("bench.gatling.dir", "bench/target/gatling")),
+                Boolean.parseBoolean(settings.text("bench.gatling.reports", "true")),
                 Long.parseLong(settings.text("bench.rss.pid", "0")));
     }
 

@@ -109,11 +109,17 @@ final class Requests {
                         + "\",\"comment\":\"bench: chose a cheaper offer\"}")), (session, ok) -> session);
     }
 
-    /** Finds the current deal's open task and completes it, naming the next one (R4 refuses it otherwise). */
+    /**
+     * Finds the open task of the current deal's stage and completes it, naming the next one (R4 refuses it
+     * otherwise). Only that stage's task: task-service follows moves a little later, so an earlier stage's task
+     * may still look open and be superseded before the completion arrives (a 422 that is no fault of the system).
+     */
     ChainBuilder completeCurrentTask(String metric) {
         return measured(metric, http(metric + ": find task").get(session -> plan.target().taskUrl()
-                        + "/api/v1/tasks?status=OPEN&size=1&dealId=" + own(session).currentId())
-                        .check(jsonPath("$.items[0].id").optional().saveAs(TASK)), (session, ok) -> session)
+                        + "/api/v1/tasks?status=OPEN&dealId=" + own(session).currentId())
+                        .check(jsonPath(session -> "$.items[?(@.stageId == '"
+                                + pipeline.stage(own(session).currentStage()) + "')].id").optional().saveAs(TASK)),
+                (session, ok) -> session)
                 .doIf(session -> session.contains(TASK)).then(
                         measured(metric, http(metric + ": complete task")
                                 .post(session -> plan.target().taskUrl() + "/api/v1/tasks/" + session.getString(TASK)
