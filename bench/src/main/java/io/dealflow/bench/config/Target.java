@@ -20,11 +20,12 @@ public record Target(String dealUrl, String taskUrl, String analyticsUrl, String
                 settings.text("bench.analytics.consumer-group", "analytics-service-deals"));
     }
 
-    /** @param service {@code task}, {@code analytics}, or any database of the PostgreSQL server by its full name */
+    /** @param database a database of the PostgreSQL server, by its full name */
     public String jdbcUrl(String database) {
         return postgresUrl + database;
     }
 
+    /** @param service {@code deal}, {@code task}, {@code handoff} or {@code analytics} */
     public String serviceDatabase(String service) {
         return dbPrefix + "_" + service;
     }

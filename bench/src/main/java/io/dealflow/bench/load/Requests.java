@@ -142,7 +142,8 @@ final class Requests {
     ChainBuilder measured(String metric, HttpRequestActionBuilder request,
                           BiFunction<Session, Boolean, Session> after) {
         Latencies latencies = plan.metric(metric);
-        return exec(session -> session.remove(ETAG)).exec(request.check(responseTimeInMillis().saveAs(RT), header("ETag").optional().saveAs(ETAG)))
+        return exec(session -> session.remove(ETAG))
+                .exec(request.check(responseTimeInMillis().saveAs(RT), header("ETag").optional().saveAs(ETAG)))
                 .exec(session -> {
                     boolean ok = !session.isFailed() && session.contains(RT);
                     if (ok) {

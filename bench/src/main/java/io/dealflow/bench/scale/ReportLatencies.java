@@ -3,6 +3,7 @@ package io.dealflow.bench.scale;
 import io.dealflow.bench.measure.Latencies;
 import io.dealflow.bench.rest.Rest;
 
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class ReportLatencies {
             Latencies latencies = new Latencies();
             for (int i = 0; i < WARM_UP + requests; i++) {
                 long start = System.nanoTime();
-                int status = rest.status(url);
+                int status = statusOrFailure(url);
                 long end = System.nanoTime();
                 if (status / 100 != 2) {
                     latencies.error();
@@ -43,5 +44,14 @@ public final class ReportLatencies {
             byReport.put(report, latencies);
         }
         return byReport;
+    }
+
+    /** A refused or broken connection is one failed request of the report, not the end of the scenario. */
+    private int statusOrFailure(String url) {
+        try {
+            return rest.status(url);
+        } catch (UncheckedIOException e) {
+            return 0;
+        }
     }
 }
