@@ -54,7 +54,7 @@ public final class Bench {
 
     private static final String TASK_CONSUMER = "task-service";
     private static final String ANALYTICS_DEAL_CONSUMER = "analytics-deals-g";
-    private static final Ratio NOT_MEASURED = new Ratio("not measured (baseline not run)", 0);
+    private static final Ratio NOT_MEASURED = new Ratio("not measured (no raw baseline for it in this run)", 0);
 
     private final BenchConfig config;
     private final Target target;
@@ -160,7 +160,7 @@ public final class Bench {
 
     private void baselines() throws Exception {
         PostgresInsertBaseline inserts = new PostgresInsertBaseline(target, config.baselineDatabase());
-        for (int connections : config.connections()) {
+        for (int connections : config.baselineConnections()) {
             Latencies.Summary summary = inserts.run(connections, config.baselineDuration()).summary();
             baselines.insert(connections, summary);
             figures.add(figure("baseline", "raw INSERT (600 B, one per commit) rate", connections,

@@ -50,6 +50,8 @@ class BenchSmokeIT {
                     entry("bench.scenarios", String.join(",", Arrays.stream(Scenario.values()).map(Scenario::id)
                             .toList())),
                     entry("bench.connections", "1,16,32"),
+                    // PostgreSQL's max_connections is shared with the system under test (and other runs on the box)
+                    entry("bench.baseline.connections", "1,4"),
                     entry("bench.duration", "2s"),
                     entry("bench.move.deals-per-user", "2"),
                     entry("bench.fixed.rate", "20"),

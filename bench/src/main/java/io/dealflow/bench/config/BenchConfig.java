@@ -11,11 +11,14 @@ import java.util.Set;
  * DESIGN §8 asks for; every value can be changed with {@code -Dbench.…} or {@code BENCH_…}.
  *
  * @param target      where the system under test listens
+ * @param baselineConnections the raw INSERT's concurrencies, the same as the scenarios' unless told otherwise (the
+ *                    smoke keeps them low: PostgreSQL's connections are shared with the system under test)
  * @param lagSampleEvery probe one command in this many for the lag scenario, to keep the probe cheap
  * @param gatlingReports whether Gatling writes its HTML report per run (the smoke saves the time)
  * @param rssPid      the launcher's pid, or 0 to find it by its command line and its deal-service port
  */
-public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> connections, Duration duration,
+public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> connections,
+                          List<Integer> baselineConnections, Duration duration,
                           int dealsPerUser, double fixedRate, Duration fixedDuration, double lagRate,
                           Duration lagDuration, int lagSampleEvery, Duration baselineDuration,
                           String baselineDatabase, int scaleDeals, int reportRequests, Duration scaleTimeout,
@@ -26,8 +29,10 @@ public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> 
         Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
         settings.list("bench.scenarios", "baseline,open,move,mixed,fixed,lag,scale,replay")
                 .forEach(id -> scenarios.add(Scenario.of(id)));
+        String connections = settings.text("bench.connections", "1,16,32");
         return new BenchConfig(Target.from(settings), scenarios,
-                settings.list("bench.connections", "1,16,32").stream().map(Integer::parseInt).toList(),
+                settings.list("bench.connections", connections).stream().map(Integer::parseInt).toList(),
+                settings.list("bench.baseline.connections", connections).stream().map(Integer::parseInt).toList(),
                 settings.duration("bench.duration", Duration.ofSeconds(60)),
                 settings.integer("bench.move.deals-per-user", 4),
                 settings.decimal("bench.fixed.rate", 1000),
