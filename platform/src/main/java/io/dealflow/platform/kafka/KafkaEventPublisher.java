@@ -1,14 +1,10 @@
 package io.dealflow.platform.kafka;
 
-import io.dealflow.api.CloudEventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -51,31 +47,11 @@ public class KafkaEventPublisher {
 
     /** Hands one event to the producer; a subclass may watch sends (tests do). */
     protected CompletableFuture<SendResult<String, byte[]>> send(OutgoingEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.value());
-        addCloudEventHeaders(record.headers(), event);
-        return template.send(record);
+        return template.send(CloudEventRecords.of(event));
     }
 
     Duration ackTimeout() {
         return ackTimeout;
-    }
-
-    private static void addCloudEventHeaders(Headers headers, OutgoingEvent event) {
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(headers, CloudEventHeaders.ID, event.id());
-        header(headers, CloudEventHeaders.TYPE, event.type());
-        header(headers, CloudEventHeaders.SOURCE, event.source());
-        header(headers, CloudEventHeaders.SUBJECT, event.subject());
-        header(headers, CloudEventHeaders.TIME, event.time().toString());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.CORRELATION_ID, event.correlationId());
-        header(headers, CloudEventHeaders.CAUSATION_ID, event.causationId());
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** The delay from an event's occurrence to the broker's acknowledgement shows a publisher falling behind. */

@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.dealflow.local.testing.LocalDealflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,10 @@ class DashboardsAndAlertsIT {
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().resolve("../..").normalize();
     /** From services UP to every panel having data: demo deals must be won, lost, handed off and left overdue. */
     private static final Duration DATA_WAIT = Duration.ofSeconds(150);
+    private static final String DB_PREFIX = "dealflow_opsit";
+    /** inherited by the services: overdue tasks and escalations within seconds instead of half a minute */
+    private static final Map<String, String> DEMO_ENVIRONMENT = Map.of("DEALFLOW_DEMO_RATE", "2",
+            "TASK_OVERDUE_SCAN_INTERVAL", "PT3S");
 
     @TempDir
     Path workDir;
@@ -41,7 +47,8 @@ class DashboardsAndAlertsIT {
         assertThat(alerts).extracting(AlertRules.Rule::alert).hasSizeGreaterThanOrEqualTo(5);
         PrometheusServer.ensureBinary();
 
-        try (LocalDealflow dealflow = LocalDealflow.startWithDemo(REPOSITORY, workDir);
+        try (LocalDealflow dealflow = LocalDealflow.start(REPOSITORY, workDir, DB_PREFIX, List.of("--demo"),
+                DEMO_ENVIRONMENT);
              PrometheusServer prometheus = PrometheusServer.start(REPOSITORY, dealflow.servicePorts(), workDir)) {
             assertEveryAlertRuleLoaded(prometheus, alerts);
 

@@ -1,4 +1,4 @@
-package io.dealflow.ops.monitoring;
+package io.dealflow.local.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Ports nobody listens on, held open together while they are picked so that no two are the same. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static List<Integer> take(int count) {
+    public static List<Integer> take(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();

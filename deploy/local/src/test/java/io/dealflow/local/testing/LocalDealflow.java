@@ -1,4 +1,4 @@
-package io.dealflow.ops.monitoring;
+package io.dealflow.local.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,31 +19,43 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local launcher with {@code --demo --reset} as a child process, on free ports, with its own databases
- * ({@code DEALFLOW_DB_PREFIX}) so a developer's own local run on the same PostgreSQL is left alone.
+ * The local launcher ({@code --reset}, plus whatever options the test adds) as a child process, on free ports, with
+ * its own databases ({@code DEALFLOW_DB_PREFIX}) and data directory, so a developer's own local run on the same
+ * PostgreSQL is left alone. Used by deploy/ops (dashboards against demo traffic) and by the bench's smoke.
  */
-final class LocalDealflow implements AutoCloseable {
+public final class LocalDealflow implements AutoCloseable {
 
-    static final String DB_PREFIX = "dealflow_opsit";
     private static final List<String> DATABASES = List.of("deal", "task", "handoff", "analytics");
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final Duration STOP = Duration.ofSeconds(60);
 
-    /** job name in deploy/prometheus/prometheus.yml (= docker-compose host) -> the port it got here */
+    private final String dbPrefix;
+    private final int kafkaPort;
+    /** service name (= Prometheus job and docker-compose host, e.g. deal-service) -> the port it got here */
     private final Map<String, Integer> servicePorts;
     private final Path log;
     private final Process process;
 
-    private LocalDealflow(Map<String, Integer> servicePorts, Path log, Process process) {
+    private LocalDealflow(String dbPrefix, int kafkaPort, Map<String, Integer> servicePorts, Path log,
+                          Process process) {
+        this.dbPrefix = dbPrefix;
+        this.kafkaPort = kafkaPort;
         this.servicePorts = servicePorts;
         this.log = log;
         this.process = process;
     }
 
-    static LocalDealflow startWithDemo(Path repository, Path workDir) throws IOException {
+    /**
+     * Starts the launcher and waits until it reports every service UP.
+     *
+     * @param options launcher options besides {@code --reset} (e.g. {@code --demo})
+     * @param env     extra environment, inherited by the services too
+     */
+    public static LocalDealflow start(Path repository, Path workDir, String dbPrefix, List<String> options,
+                                      Map<String, String> env) throws IOException {
         Path jar = repository.resolve("deploy/local/target/dealflow-local.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests install)");
+            throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests package)");
         }
         List<Integer> ports = FreePorts.take(5);
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
@@ -51,35 +64,50 @@ final class LocalDealflow implements AutoCloseable {
         servicePorts.put("handoff-service", ports.get(3));
         servicePorts.put("analytics-service", ports.get(4));
         Path log = workDir.resolve("launcher.log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString(), "--demo", "--reset")
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
+        command.addAll(options);
+        command.add("--reset");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repository.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("DEALFLOW_KAFKA_PORT", ports.get(0).toString());
-        env.put("DEAL_SERVICE_PORT", servicePorts.get("deal-service").toString());
-        env.put("TASK_SERVICE_PORT", servicePorts.get("task-service").toString());
-        env.put("HANDOFF_SERVICE_PORT", servicePorts.get("handoff-service").toString());
-        env.put("ANALYTICS_SERVICE_PORT", servicePorts.get("analytics-service").toString());
-        env.put("DEALFLOW_DATA_DIR", workDir.resolve("data").toString());
-        env.put("DEALFLOW_DB_PREFIX", DB_PREFIX);
-        env.put("DEALFLOW_DEMO_RATE", "2");
-        // inherited by the services: overdue tasks and escalations within seconds instead of half a minute
-        env.put("TASK_OVERDUE_SCAN_INTERVAL", "PT3S");
-        LocalDealflow dealflow = new LocalDealflow(servicePorts, log, builder.start());
+        Map<String, String> environment = builder.environment();
+        environment.put("DEALFLOW_KAFKA_PORT", ports.get(0).toString());
+        environment.put("DEAL_SERVICE_PORT", servicePorts.get("deal-service").toString());
+        environment.put("TASK_SERVICE_PORT", servicePorts.get("task-service").toString());
+        environment.put("HANDOFF_SERVICE_PORT", servicePorts.get("handoff-service").toString());
+        environment.put("ANALYTICS_SERVICE_PORT", servicePorts.get("analytics-service").toString());
+        environment.put("DEALFLOW_DATA_DIR", workDir.resolve("data").toString());
+        environment.put("DEALFLOW_DB_PREFIX", dbPrefix);
+        environment.putAll(env);
+        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), servicePorts, log, builder.start());
         dealflow.awaitRunning();
         return dealflow;
     }
 
-    Map<String, Integer> servicePorts() {
+    public Map<String, Integer> servicePorts() {
         return servicePorts;
     }
 
-    String jdbcUrl(String service) {
-        return "jdbc:postgresql://127.0.0.1:5432/" + DB_PREFIX + "_" + service;
+    public String url(String service) {
+        return "http://127.0.0.1:" + servicePorts.get(service);
     }
 
-    String lastLines() {
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** @param service {@code deal}, {@code task}, {@code handoff} or {@code analytics} */
+    public String jdbcUrl(String service) {
+        return "jdbc:postgresql://127.0.0.1:5432/" + dbPrefix + "_" + service;
+    }
+
+    /** The launcher's process id: its service JVMs are its descendants. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public String lastLines() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -120,14 +148,14 @@ final class LocalDealflow implements AutoCloseable {
         }
     }
 
-    private static void dropDatabases() {
+    private void dropDatabases() {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
                 "postgres", ""); Statement statement = connection.createStatement()) {
             for (String database : DATABASES) {
-                statement.execute("DROP DATABASE IF EXISTS " + DB_PREFIX + "_" + database + " WITH (FORCE)");
+                statement.execute("DROP DATABASE IF EXISTS " + dbPrefix + "_" + database + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop the test's databases " + DB_PREFIX + "_*", e);
+            throw new IllegalStateException("Could not drop the test's databases " + dbPrefix + "_*", e);
         }
     }
 
