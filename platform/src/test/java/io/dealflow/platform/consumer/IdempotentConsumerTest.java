@@ -147,6 +147,86 @@ class IdempotentConsumerTest {
         assertThat(position("reactor")).isZero();
     }
 
+    @Test
+    void aBatchAppliesOnlyWhatIsNewerThanThePositionAndTheEarlierEventsOfTheBatch() {
+        apply("projection", 0);
+        apply("projection", 1);
+        String otherDeal = "deal-" + UUID.randomUUID();
+
+        List<Event> applied = applyBatch("projection", List.of(new Event(dealId, 1), new Event(otherDeal, 0),
+                new Event(dealId, 2), new Event(dealId, 2), new Event(otherDeal, 1), new Event(dealId, 1),
+                new Event(dealId, 3), new Event(otherDeal, 0)));
+
+        assertThat(applied).containsExactly(new Event(otherDeal, 0), new Event(dealId, 2), new Event(otherDeal, 1),
+                new Event(dealId, 3));
+        assertThat(projected()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(position("projection")).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT last_sequence FROM consumer_positions WHERE consumer_name = ?"
+                + " AND aggregate_id = ?", Long.class, "projection", otherDeal)).isEqualTo(1);
+        assertThat(warnings.list).isEmpty();
+    }
+
+    @Test
+    void aBatchOfRedeliveriesChangesNothing() {
+        apply("projection", 0);
+        apply("projection", 1);
+
+        assertThat(applyBatch("projection", List.of(new Event(dealId, 0), new Event(dealId, 1)))).isEmpty();
+
+        assertThat(projected()).containsExactly(0L, 1L);
+        assertThat(position("projection")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingBatchLeavesNeitherItsWritesNorMovedPositions() {
+        apply("projection", 0);
+        String otherDeal = "deal-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> consumer.applyNewer("projection",
+                List.of(new Event(dealId, 1), new Event(otherDeal, 0)), Event::aggregateId, Event::sequence,
+                fresh -> {
+                    fresh.forEach(event -> jdbc.update("INSERT INTO stage_changes (deal_id, sequence) VALUES (?, ?)",
+                            event.aggregateId(), event.sequence()));
+                    throw new IllegalStateException("projection failed");
+                })).isInstanceOf(IllegalStateException.class).hasMessage("projection failed");
+
+        assertThat(projected()).containsExactly(0L);
+        assertThat(position("projection")).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consumer_positions WHERE aggregate_id = ?",
+                Long.class, otherDeal)).isZero();
+        assertThat(applyBatch("projection", List.of(new Event(dealId, 1), new Event(otherDeal, 0)))).hasSize(2);
+        assertThat(projected()).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aGapInABatchIsAppliedWithAWarning() {
+        applyBatch("projection", List.of(new Event(dealId, 0), new Event(dealId, 2)));
+
+        assertThat(projected()).containsExactly(0L, 2L);
+        assertThat(warnings.list).singleElement().satisfies(warning ->
+                assertThat(warning.getFormattedMessage()).contains(dealId, "last applied sequence 0", "now applying 2"));
+    }
+
+    @Test
+    void batchesAndSingleEventsShareThePositions() {
+        applyBatch("projection", List.of(new Event(dealId, 0), new Event(dealId, 1)));
+
+        assertThat(apply("projection", 1)).isFalse();
+        assertThat(apply("projection", 2)).isTrue();
+        assertThat(applyBatch("projection", List.of(new Event(dealId, 2), new Event(dealId, 3))))
+                .containsExactly(new Event(dealId, 3));
+        assertThat(projected()).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    private List<Event> applyBatch(String consumerName, List<Event> events) {
+        return consumer.applyNewer(consumerName, events, Event::aggregateId, Event::sequence, fresh -> fresh.forEach(
+                event -> jdbc.update("INSERT INTO stage_changes (deal_id, sequence) VALUES (?, ?)",
+                        event.aggregateId(), event.sequence())));
+    }
+
+    record Event(String aggregateId, long sequence) {
+    }
+
     private boolean apply(String consumerName, long sequence) {
         return consumer.applyIfNewer(consumerName, dealId, sequence, () ->
                 jdbc.update("INSERT INTO stage_changes (deal_id, sequence) VALUES (?, ?)", dealId, sequence));
