@@ -18,6 +18,14 @@ public class ProjectionTables {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Fresh statistics after a generation was filled or dropped: the reports filter on the generation, and the
+     * planner estimates its rows from these (a generation it has never seen looks empty: nested loops over millions).
+     */
+    public void analyze() {
+        jdbc.sql("ANALYZE " + String.join(", ", TABLES)).update();
+    }
+
     /** Drops every row of the generation and its consumers' positions, so replaying it starts from nothing. */
     @Transactional
     public void drop(int generation) {
