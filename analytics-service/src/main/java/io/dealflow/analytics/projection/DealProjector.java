@@ -47,15 +47,16 @@ public class DealProjector {
     /**
      * A deal and its current visit (the one numbered {@code visit_count}): all the projection needs to apply the
      * deal's next event. No row lock: the consumer position of the deal, locked first, already serialises writers.
+     * The ids are joined unnested, so that each is one primary-key lookup whatever the statistics say.
      */
     private static final String LOAD = """
             SELECT d.deal_id, d.pipeline_id, d.manager_id, d.origin_deal_id, d.opened_at, d.status, d.closed_at,
                    d.visit_count, d.last_change_at, d.last_change_direction, d.last_change_sequence,
                    v.visit_no, v.pipeline_id AS visit_pipeline_id, v.pipeline_version, v.stage_id, v.entered_at,
                    v.exited_at, v.exit_kind, v.manager_id AS visit_manager_id, v.catch_up, v.loss_reason
-            FROM deals d
-            LEFT JOIN visits v ON v.generation = d.generation AND v.deal_id = d.deal_id AND v.visit_no = d.visit_count
-            WHERE d.generation = ? AND d.deal_id = ANY (?)""";
+            FROM unnest(?::text[]) AS wanted (deal_id)
+            JOIN deals d ON d.generation = ? AND d.deal_id = wanted.deal_id
+            LEFT JOIN visits v ON v.generation = d.generation AND v.deal_id = d.deal_id AND v.visit_no = d.visit_count""";
 
     private static final String UPSERT_DEALS = """
             INSERT INTO deals AS d (generation, deal_id, pipeline_id, manager_id, origin_deal_id, opened_at, status,
@@ -137,7 +138,7 @@ public class DealProjector {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(published -> ids.add(published.event().dealId()));
         Map<String, DealRow> deals = new LinkedHashMap<>();
-        jdbc.query(connection -> SqlArrays.prepare(connection, LOAD, generation, ids.toArray(String[]::new)),
+        jdbc.query(connection -> SqlArrays.prepare(connection, LOAD, ids.toArray(String[]::new), generation),
                 (RowCallbackHandler) row -> {
                     DealRow deal = new DealRow(row.getString("deal_id"), row.getString("pipeline_id"),
                             row.getString("origin_deal_id"), SqlArrays.instant(row, "opened_at"));

@@ -32,8 +32,9 @@ import static io.dealflow.analytics.projection.SqlArrays.micros;
 public class TaskProjector {
 
     private static final String LOAD = """
-            SELECT task_id, deal_id, pipeline_id, assignee_id, status, due_at FROM tasks
-            WHERE generation = ? AND task_id = ANY (?)""";
+            SELECT t.task_id, t.deal_id, t.pipeline_id, t.assignee_id, t.status, t.due_at
+            FROM unnest(?::text[]) AS wanted (task_id)
+            JOIN tasks t ON t.generation = ? AND t.task_id = wanted.task_id""";
 
     private static final String UPSERT_TASKS = """
             INSERT INTO tasks AS t (generation, task_id, deal_id, pipeline_id, assignee_id, status, due_at)
@@ -115,7 +116,7 @@ public class TaskProjector {
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(published -> ids.add(published.event().taskId()));
         Map<String, TaskRow> tasks = new LinkedHashMap<>();
-        jdbc.query(connection -> SqlArrays.prepare(connection, LOAD, generation, ids.toArray(String[]::new)),
+        jdbc.query(connection -> SqlArrays.prepare(connection, LOAD, ids.toArray(String[]::new), generation),
                 (RowCallbackHandler) row -> {
                     TaskRow task = new TaskRow(row.getString("task_id"), row.getString("deal_id"),
                             row.getString("pipeline_id"));
