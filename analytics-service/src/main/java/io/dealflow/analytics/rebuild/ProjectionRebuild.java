@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The replay applies what it polled in batches of up to {@code dealflow.analytics.replay-batch-size} events per
  * stream, each in one transaction through the same projection code as the live consumers. Before the reports
- * switch over, the new generation's tables are analysed: without statistics for it the planner takes the new
- * generation for empty and picks plans that are slow once it is full.
+ * switch over, the new generation's tables are vacuumed and analysed: without statistics for it the planner takes
+ * the new generation for empty and picks plans that are slow once it is full.
  */
 @Component
 public class ProjectionRebuild implements DisposableBean {
@@ -127,14 +127,14 @@ public class ProjectionRebuild implements DisposableBean {
                 consumer.seekToBeginning(partitions);
                 replayUntil(consumer, partitions, consumer.endOffsets(partitions), target);
                 long replayedAt = System.nanoTime();
-                tables.analyze();
-                log.info("Replayed {} events into generation {} in {} ms ({} events/s), analysed in {} ms",
-                        replayed.get(), target, (replayedAt - started) / 1_000_000,
+                tables.vacuumAnalyze();
+                log.info("Replayed {} events into generation {} in {} ms ({} events/s), vacuumed and analysed in {}"
+                        + " ms", replayed.get(), target, (replayedAt - started) / 1_000_000,
                         perSecond(replayed.get(), replayedAt - started), (System.nanoTime() - replayedAt) / 1_000_000);
                 switchOver(consumer, partitions, target);
             }
             tables.drop(source);
-            tables.analyze();
+            tables.vacuumAnalyze();
             finish("DONE", null);
             log.info("Projections rebuilt into generation {} from {} events in {} ms", target, replayed.get(),
                     (System.nanoTime() - started) / 1_000_000);
