@@ -6,16 +6,19 @@ import java.time.Duration;
 
 /**
  * @param catchUpWindow   R9: forward stage changes each within this of the previous one form a catch-up run
- * @param replayBatchSize the most records a rebuild polls and applies in one transaction
+ * @param replayBatchSize the most records a rebuild polls and applies at once
+ * @param replayLanes     how many transactions a rebuild runs at once, each for its share of the deals
  */
 @ConfigurationProperties("dealflow.analytics")
-public record AnalyticsProperties(Duration catchUpWindow, Integer replayBatchSize) {
+public record AnalyticsProperties(Duration catchUpWindow, Integer replayBatchSize, Integer replayLanes) {
 
     public AnalyticsProperties {
         catchUpWindow = catchUpWindow == null ? Duration.ofMinutes(10) : catchUpWindow;
         replayBatchSize = replayBatchSize == null ? 5000 : replayBatchSize;
-        if (replayBatchSize < 1) {
-            throw new IllegalArgumentException("dealflow.analytics.replay-batch-size must be positive");
+        replayLanes = replayLanes == null ? 2 : replayLanes;
+        if (replayBatchSize < 1 || replayLanes < 1) {
+            throw new IllegalArgumentException(
+                    "dealflow.analytics.replay-batch-size and replay-lanes must be positive");
         }
         if (catchUpWindow.isNegative()) {
             throw new IllegalArgumentException("dealflow.analytics.catch-up-window must not be negative");

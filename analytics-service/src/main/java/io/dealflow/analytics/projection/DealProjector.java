@@ -56,7 +56,8 @@ public class DealProjector {
                    v.exited_at, v.exit_kind, v.manager_id AS visit_manager_id, v.catch_up, v.loss_reason
             FROM unnest(?::text[]) AS wanted (deal_id)
             JOIN deals d ON d.generation = ? AND d.deal_id = wanted.deal_id
-            LEFT JOIN visits v ON v.generation = d.generation AND v.deal_id = d.deal_id AND v.visit_no = d.visit_count""";
+            LEFT JOIN visits v
+                   ON v.generation = d.generation AND v.deal_id = d.deal_id AND v.visit_no = d.visit_count""";
 
     private static final String UPSERT_DEALS = """
             INSERT INTO deals AS d (generation, deal_id, pipeline_id, manager_id, origin_deal_id, opened_at, status,
@@ -150,8 +151,9 @@ public class DealProjector {
                     deal.lastChangeDirection = row.getString("last_change_direction");
                     deal.lastChangeSequence = (Long) row.getObject("last_change_sequence");
                     if (row.getObject("visit_no") != null) {
-                        VisitRow visit = new VisitRow(deal.dealId, row.getInt("visit_no"), row.getString("visit_pipeline_id"),
-                                row.getInt("pipeline_version"), row.getString("stage_id"),
+                        VisitRow visit = new VisitRow(deal.dealId, row.getInt("visit_no"),
+                                row.getString("visit_pipeline_id"), row.getInt("pipeline_version"),
+                                row.getString("stage_id"),
                                 SqlArrays.instant(row, "entered_at"));
                         visit.exitedAt = SqlArrays.instant(row, "exited_at");
                         visit.exitKind = row.getString("exit_kind");

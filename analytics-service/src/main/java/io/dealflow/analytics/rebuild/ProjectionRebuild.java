@@ -32,8 +32,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,8 +47,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * by the per-generation consumer positions). Nothing the live side saw is missing from the new generation, and one
  * deal's events are still applied in order.
  *
- * <p>The replay applies what it polled in batches of up to {@code dealflow.analytics.replay-batch-size} events per
- * stream, each in one transaction through the same projection code as the live consumers. Before the reports
+ * <p>The replay applies what it polled in batches of up to {@code dealflow.analytics.replay-batch-size} events,
+ * split by deal into {@code dealflow.analytics.replay-lanes} lanes applied at once, each batch in one transaction
+ * through the same projection code as the live consumers. Before the reports
  * switch over, the new generation's tables are vacuumed and analysed: without statistics for it the planner takes
  * the new generation for empty and picks plans that are slow once it is full.
  */
@@ -66,6 +69,8 @@ public class ProjectionRebuild implements DisposableBean {
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
     private final int batchSize;
+    private final int laneCount;
+    private final ExecutorService laneWorkers;
     private final EventJson json = new EventJson();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -88,6 +93,12 @@ public class ProjectionRebuild implements DisposableBean {
         this.listeners = listeners;
         this.clock = clock;
         this.batchSize = properties.replayBatchSize();
+        this.laneCount = properties.replayLanes();
+        this.laneWorkers = Executors.newFixedThreadPool(Math.max(1, laneCount - 1), runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts a rebuild unless one is running; either way returns where it stands. */
@@ -181,16 +192,24 @@ public class ProjectionRebuild implements DisposableBean {
         }
     }
 
-    /** What one poll brought, per stream, applied as one batch each. */
+    /**
+     * What one poll brought, applied in lanes: a deal's events (deal and task stream alike) always go to the same
+     * lane, by its id, so each lane applies its deals in delivery order, and the lanes' transactions touch disjoint
+     * rows. Lanes run at once on the replay's threads, so that PostgreSQL works on more than one batch at a time.
+     */
     private final class Replay {
 
         private final int target;
-        private final List<ConsumerRecord<String, byte[]>> dealRecords = new ArrayList<>();
-        private final List<ConsumerRecord<String, byte[]>> taskRecords = new ArrayList<>();
+        private final List<List<ConsumerRecord<String, byte[]>>> dealRecords = new ArrayList<>();
+        private final List<List<ConsumerRecord<String, byte[]>>> taskRecords = new ArrayList<>();
         private long records;
 
         Replay(int target) {
             this.target = target;
+            for (int lane = 0; lane < laneCount; lane++) {
+                dealRecords.add(new ArrayList<>());
+                taskRecords.add(new ArrayList<>());
+            }
         }
 
         @SuppressWarnings("unchecked")
@@ -200,27 +219,60 @@ public class ProjectionRebuild implements DisposableBean {
             if (value == null) {
                 return;
             }
+            int lane = record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), laneCount);
             switch (record.topic()) {
                 case Topics.PIPELINE_EVENTS -> catalog.add(json.readPipelineDefined(value).event());
-                case Topics.DEAL_EVENTS -> dealRecords.add((ConsumerRecord<String, byte[]>) record);
-                case Topics.TASK_EVENTS -> taskRecords.add((ConsumerRecord<String, byte[]>) record);
+                case Topics.DEAL_EVENTS -> dealRecords.get(lane).add((ConsumerRecord<String, byte[]>) record);
+                case Topics.TASK_EVENTS -> taskRecords.get(lane).add((ConsumerRecord<String, byte[]>) record);
                 default -> throw new IllegalStateException("Unexpected topic " + record.topic());
             }
         }
 
         void flush() {
-            List<PublishedEvent<DealEvent>> dealBatch = ProjectionListeners.read(dealRecords, json::readDealEvent);
-            List<PublishedEvent<TaskEvent>> taskBatch = ProjectionListeners.read(taskRecords, json::readTaskEvent);
+            List<Future<?>> others = new ArrayList<>();
+            for (int lane = 1; lane < laneCount; lane++) {
+                int current = lane;
+                others.add(laneWorkers.submit(() -> apply(current)));
+            }
+            RuntimeException failure = null;
+            try {
+                apply(0);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (Future<?> other : others) {
+                try {
+                    other.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while replaying", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            replayed.addAndGet(records);
+            records = 0;
+        }
+
+        private void apply(int lane) {
+            List<PublishedEvent<DealEvent>> dealBatch = ProjectionListeners.read(dealRecords.get(lane),
+                    json::readDealEvent);
+            List<PublishedEvent<TaskEvent>> taskBatch = ProjectionListeners.read(taskRecords.get(lane),
+                    json::readTaskEvent);
+            dealRecords.get(lane).clear();
+            taskRecords.get(lane).clear();
             if (!dealBatch.isEmpty()) {
                 deals.apply(target, dealBatch);
             }
             if (!taskBatch.isEmpty()) {
                 tasks.apply(target, taskBatch);
             }
-            dealRecords.clear();
-            taskRecords.clear();
-            replayed.addAndGet(records);
-            records = 0;
         }
     }
 
@@ -243,5 +295,6 @@ public class ProjectionRebuild implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        laneWorkers.shutdownNow();
     }
 }
