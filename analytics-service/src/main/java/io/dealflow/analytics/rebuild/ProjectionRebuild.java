@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The replay applies what it polled in batches of up to {@code dealflow.analytics.replay-batch-size} events,
  * split by deal into {@code dealflow.analytics.replay-lanes} lanes applied at once, each batch in one transaction
- * through the same projection code as the live consumers. Before the reports
+ * through the same projection code as the live consumers. The tables are analysed whenever the replayed part has
+ * doubled, so the planner keeps knowing how large the new generation is. Before the reports
  * switch over, the new generation's tables are vacuumed and analysed: without statistics for it the planner takes
  * the new generation for empty and picks plans that are slow once it is full.
  */
@@ -184,11 +185,17 @@ public class ProjectionRebuild implements DisposableBean {
                 .sum();
         toReplay.addAndGet(remaining);
         Replay replay = new Replay(target);
+        long analyzeAt = replayed.get() + Math.min(batchSize, 1000);
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
             for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(200))) {
                 replay.add(record);
             }
             replay.flush();
+            // the generation being filled doubled since the statistics last saw it (see ProjectionTables.analyze)
+            if (replayed.get() >= analyzeAt) {
+                tables.analyze();
+                analyzeAt = 2 * replayed.get();
+            }
         }
     }
 
