@@ -16,6 +16,10 @@ import java.util.List;
  * visit there covers it ([entered, exited)); a won or lost deal's last visit ended when it closed. Every stage of
  * the newest version is listed (zero included); stages of older versions appear while deals are in them.
  * With a manager, the visits are that manager's (the manager a visit ended under, or the current one).
+ *
+ * <p>The visits covering {@code asOf} are counted in two disjoint parts, still open and ended after it, so that
+ * each part is one index's range (visits_open_by_entry, visits_finished_by_exit): an OR of the two conditions
+ * is planned as one bitmap scan that visits the heap page of every open visit.
  */
 @Component
 public class FunnelQuery {
@@ -31,10 +35,13 @@ public class FunnelQuery {
     public List<FunnelRow> run(int generation, PipelineDefined latest, Instant asOf, String managerOrAll) {
         List<FunnelRow> counted = jdbc.sql("""
                         SELECT pipeline_version, stage_id, count(*) AS open
-                        FROM visits
-                        WHERE generation = :generation AND pipeline_id = :pipelineId AND entered_at <= :asOf
-                          AND (exited_at IS NULL OR exited_at > :asOf)
-                          AND (:managerId = '' OR manager_id = :managerId)
+                        FROM (SELECT pipeline_version, stage_id FROM visits
+                              WHERE generation = :generation AND pipeline_id = :pipelineId AND exited_at IS NULL
+                                AND entered_at <= :asOf AND (:managerId = '' OR manager_id = :managerId)
+                              UNION ALL
+                              SELECT pipeline_version, stage_id FROM visits
+                              WHERE generation = :generation AND pipeline_id = :pipelineId AND exited_at > :asOf
+                                AND entered_at <= :asOf AND (:managerId = '' OR manager_id = :managerId)) AS covering
                         GROUP BY pipeline_version, stage_id""")
                 .param("generation", generation).param("pipelineId", latest.pipelineId())
                 .param("asOf", asOf.atOffset(ZoneOffset.UTC)).param("managerId", managerOrAll)

@@ -6,18 +6,31 @@ import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.json.EventJson;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.task.TaskEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The live consumers: deal and task events, keyed by deal id, so one deal's events arrive in order on one
  * partition. They feed the active generation; a rebuild stops them for its last stretch and switches generation.
+ *
+ * <p>Each poll is one batch and one transaction: the offsets are committed after it (ack mode batch), so a failed
+ * batch leaves nothing written and is redelivered whole, and a redelivery after a crash is skipped by the consumer
+ * positions.
  */
 @Component
 public class ProjectionListeners {
 
     public static final String DEALS = "analytics-service-deals";
     public static final String TASKS = "analytics-service-tasks";
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionListeners.class);
 
     private final Generations generations;
     private final DealProjector deals;
@@ -32,17 +45,48 @@ public class ProjectionListeners {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = DEALS, topics = Topics.DEAL_EVENTS)
-    void onDealEvent(byte[] value) {
-        PublishedEvent<DealEvent> published = json.readDealEvent(value);
-        deals.apply(generations.active(), published).ifPresent(metrics::visitFinished);
-        metrics.applied(Topics.DEAL_EVENTS, published.occurredAt());
+    @KafkaListener(id = DEALS, topics = Topics.DEAL_EVENTS, batch = "true")
+    void onDealEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<PublishedEvent<DealEvent>> batch = read(records, json::readDealEvent);
+        if (batch.isEmpty()) {
+            return;
+        }
+        deals.apply(generations.active(), batch).forEach(metrics::visitFinished);
+        metrics.applied(Topics.DEAL_EVENTS, batch.get(batch.size() - 1).occurredAt());
     }
 
-    @KafkaListener(id = TASKS, topics = Topics.TASK_EVENTS)
-    void onTaskEvent(byte[] value) {
-        PublishedEvent<TaskEvent> published = json.readTaskEvent(value);
-        tasks.apply(generations.active(), published);
-        metrics.applied(Topics.TASK_EVENTS, published.occurredAt());
+    @KafkaListener(id = TASKS, topics = Topics.TASK_EVENTS, batch = "true")
+    void onTaskEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<PublishedEvent<TaskEvent>> batch = read(records, json::readTaskEvent);
+        if (batch.isEmpty()) {
+            return;
+        }
+        tasks.apply(generations.active(), batch);
+        metrics.applied(Topics.TASK_EVENTS, batch.get(batch.size() - 1).occurredAt());
+    }
+
+    /**
+     * A record that is not a readable event can never become one: it is logged and left out, as the error handler
+     * does with a single record, instead of failing (and endlessly redelivering) the whole batch.
+     */
+    public static <E> List<PublishedEvent<E>> read(List<ConsumerRecord<String, byte[]>> records,
+                                            Function<byte[], PublishedEvent<E>> reader) {
+        List<PublishedEvent<E>> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                PublishedEvent<E> published = reader.apply(record.value());
+                if (published.sequence() < 0) {
+                    throw new IllegalArgumentException("Sequences start at 0, got " + published.sequence());
+                }
+                batch.add(published);
+            } catch (RuntimeException e) {
+                log.error("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.toString());
+            }
+        }
+        return batch;
     }
 }

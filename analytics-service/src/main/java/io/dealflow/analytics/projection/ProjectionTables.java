@@ -11,11 +11,33 @@ import java.util.List;
 public class ProjectionTables {
 
     private static final List<String> TABLES = List.of("deals", "visits", "stage_changes", "tasks", "task_facts");
+    private static final List<String> STATISTICS = List.of("deals", "visits", "stage_changes", "tasks", "task_facts",
+            "consumer_positions");
 
     private final JdbcClient jdbc;
 
     public ProjectionTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Fresh statistics while a generation fills: every query filters on the generation (or the per-generation
+     * consumer name), and a generation the statistics have not seen is estimated at one row, so the planner
+     * scans all of its rows once per looked-up deal. Seen on the second rebuild of 50,000 deals: one load of a
+     * batch's deals took over 12 s instead of milliseconds.
+     */
+    public void analyze() {
+        jdbc.sql("ANALYZE " + String.join(", ", STATISTICS)).update();
+    }
+
+    /**
+     * Fresh statistics after a generation was filled or dropped, for the reports (a generation the planner has
+     * never seen looks empty: nested loops over millions) and the live consumers. The vacuum sets the visibility
+     * map, without which the reports' covering indexes are read with a heap visit per row. Runs outside a
+     * transaction, as VACUUM must.
+     */
+    public void vacuumAnalyze() {
+        jdbc.sql("VACUUM (ANALYZE) " + String.join(", ", STATISTICS)).update();
     }
 
     /** Drops every row of the generation and its consumers' positions, so replaying it starts from nothing. */

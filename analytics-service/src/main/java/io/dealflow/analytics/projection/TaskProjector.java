@@ -8,22 +8,50 @@ import io.dealflow.api.task.TaskOpened;
 import io.dealflow.api.task.TaskOverdue;
 import io.dealflow.api.task.TaskRescheduled;
 import io.dealflow.platform.consumer.IdempotentConsumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.dealflow.analytics.projection.SqlArrays.micros;
 
 /**
  * Projects task events (task-service's per-deal sequence) into open tasks and countable facts of one generation:
- * which deals have no open task, how often tasks went overdue or were rescheduled, and by whom.
+ * which deals have no open task, how often tasks went overdue or were rescheduled, and by whom. A batch is applied
+ * in one transaction: its tasks are read once, changed in memory in delivery order and written back in one
+ * statement, its facts inserted in another.
  */
 @Component
 public class TaskProjector {
 
-    private final IdempotentConsumer consumer;
-    private final JdbcClient jdbc;
+    private static final String LOAD = """
+            SELECT t.task_id, t.deal_id, t.pipeline_id, t.assignee_id, t.status, t.due_at
+            FROM unnest(?::text[]) AS wanted (task_id)
+            JOIN tasks t ON t.generation = ? AND t.task_id = wanted.task_id""";
 
-    public TaskProjector(IdempotentConsumer consumer, JdbcClient jdbc) {
+    private static final String UPSERT_TASKS = """
+            INSERT INTO tasks AS t (generation, task_id, deal_id, pipeline_id, assignee_id, status, due_at)
+            SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+            ON CONFLICT (generation, task_id) DO UPDATE
+                SET assignee_id = EXCLUDED.assignee_id, status = EXCLUDED.status, due_at = EXCLUDED.due_at""";
+
+    private static final String INSERT_FACTS = """
+            INSERT INTO task_facts (generation, deal_id, sequence, task_id, pipeline_id, assignee_id, kind,
+                                    occurred_at)
+            SELECT ?, * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::timestamptz[])""";
+
+    private final IdempotentConsumer consumer;
+    private final JdbcTemplate jdbc;
+
+    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc) {
         this.consumer = consumer;
         this.jdbc = jdbc;
     }
@@ -34,50 +62,110 @@ public class TaskProjector {
 
     /** @return whether the event was new */
     public boolean apply(int generation, PublishedEvent<TaskEvent> published) {
-        return consumer.applyIfNewer(consumerName(generation), published.event().dealId(), published.sequence(),
-                () -> project(generation, published));
+        return apply(generation, List.of(published)) == 1;
     }
 
-    private void project(int generation, PublishedEvent<TaskEvent> published) {
-        TaskEvent event = published.event();
-        if (event instanceof TaskOpened) {
-            jdbc.sql("""
-                            INSERT INTO tasks (generation, task_id, deal_id, pipeline_id, assignee_id, status, due_at)
-                            VALUES (:generation, :taskId, :dealId, :pipelineId, :assigneeId, 'OPEN', :dueAt)
-                            ON CONFLICT (generation, task_id) DO NOTHING""")
-                    .param("generation", generation).param("taskId", event.taskId()).param("dealId", event.dealId())
-                    .param("pipelineId", event.pipelineId()).param("assigneeId", event.assigneeId())
-                    .param("dueAt", Timestamp.from(event.dueAt())).update();
-        } else if (event instanceof TaskRescheduled) {
-            jdbc.sql("""
-                            UPDATE tasks SET due_at = :dueAt, assignee_id = :assigneeId
-                            WHERE generation = :generation AND task_id = :taskId""")
-                    .param("dueAt", Timestamp.from(event.dueAt())).param("assigneeId", event.assigneeId())
-                    .param("generation", generation).param("taskId", event.taskId()).update();
-            fact(generation, published, "RESCHEDULED");
-        } else if (event instanceof TaskOverdue) {
-            fact(generation, published, "OVERDUE");
-        } else if (event instanceof TaskCompleted) {
-            status(generation, event, "DONE");
-        } else if (event instanceof TaskCancelled) {
-            status(generation, event, "CANCELLED");
+    /** @return how many events of the batch were new (the rest were redeliveries or older) */
+    public int apply(int generation, List<PublishedEvent<TaskEvent>> batch) {
+        return consumer.applyNewer(consumerName(generation), batch, published -> published.event().dealId(),
+                PublishedEvent::sequence, fresh -> project(generation, fresh)).size();
+    }
+
+    private void project(int generation, List<PublishedEvent<TaskEvent>> events) {
+        Map<String, TaskRow> tasks = load(generation, events);
+        Set<TaskRow> changed = new LinkedHashSet<>();
+        List<FactRow> facts = new ArrayList<>();
+        for (PublishedEvent<TaskEvent> published : events) {
+            TaskEvent event = published.event();
+            TaskRow task = tasks.get(event.taskId());
+            if (event instanceof TaskOpened) {
+                if (task == null) {
+                    task = new TaskRow(event.taskId(), event.dealId(), event.pipelineId());
+                    task.assigneeId = event.assigneeId();
+                    task.status = "OPEN";
+                    task.dueAt = micros(event.dueAt());
+                    tasks.put(task.taskId, task);
+                    changed.add(task);
+                }
+            } else if (event instanceof TaskRescheduled) {
+                if (task != null) {
+                    task.dueAt = micros(event.dueAt());
+                    task.assigneeId = event.assigneeId();
+                    changed.add(task);
+                }
+                facts.add(new FactRow(published, "RESCHEDULED"));
+            } else if (event instanceof TaskOverdue) {
+                facts.add(new FactRow(published, "OVERDUE"));
+            } else if (event instanceof TaskCompleted) {
+                status(task, "DONE", changed);
+            } else if (event instanceof TaskCancelled) {
+                status(task, "CANCELLED", changed);
+            }
+        }
+        write(generation, List.copyOf(changed), facts);
+    }
+
+    private static void status(TaskRow task, String status, Set<TaskRow> changed) {
+        if (task != null) {
+            task.status = status;
+            changed.add(task);
         }
     }
 
-    private void status(int generation, TaskEvent event, String status) {
-        jdbc.sql("UPDATE tasks SET status = :status WHERE generation = :generation AND task_id = :taskId")
-                .param("status", status).param("generation", generation).param("taskId", event.taskId()).update();
+    private Map<String, TaskRow> load(int generation, List<PublishedEvent<TaskEvent>> events) {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(published -> ids.add(published.event().taskId()));
+        Map<String, TaskRow> tasks = new LinkedHashMap<>();
+        jdbc.query(connection -> SqlArrays.prepare(connection, LOAD, ids.toArray(String[]::new), generation),
+                (RowCallbackHandler) row -> {
+                    TaskRow task = new TaskRow(row.getString("task_id"), row.getString("deal_id"),
+                            row.getString("pipeline_id"));
+                    task.assigneeId = row.getString("assignee_id");
+                    task.status = row.getString("status");
+                    task.dueAt = SqlArrays.instant(row, "due_at");
+                    tasks.put(task.taskId, task);
+                });
+        return tasks;
     }
 
-    private void fact(int generation, PublishedEvent<TaskEvent> published, String kind) {
-        TaskEvent event = published.event();
-        jdbc.sql("""
-                        INSERT INTO task_facts (generation, deal_id, sequence, task_id, pipeline_id, assignee_id, kind,
-                                                occurred_at)
-                        VALUES (:generation, :dealId, :sequence, :taskId, :pipelineId, :assigneeId, :kind, :at)""")
-                .param("generation", generation).param("dealId", event.dealId())
-                .param("sequence", published.sequence()).param("taskId", event.taskId())
-                .param("pipelineId", event.pipelineId()).param("assigneeId", event.assigneeId())
-                .param("kind", kind).param("at", Timestamp.from(published.occurredAt())).update();
+    private void write(int generation, List<TaskRow> tasks, List<FactRow> facts) {
+        if (!tasks.isEmpty()) {
+            jdbc.update(connection -> SqlArrays.prepare(connection, UPSERT_TASKS, generation,
+                    SqlArrays.text(tasks, t -> t.taskId), SqlArrays.text(tasks, t -> t.dealId),
+                    SqlArrays.text(tasks, t -> t.pipelineId), SqlArrays.text(tasks, t -> t.assigneeId),
+                    SqlArrays.text(tasks, t -> t.status), SqlArrays.times(tasks, t -> t.dueAt)));
+        }
+        if (!facts.isEmpty()) {
+            jdbc.update(connection -> SqlArrays.prepare(connection, INSERT_FACTS, generation,
+                    SqlArrays.text(facts, FactRow::dealId), SqlArrays.longs(facts, FactRow::sequence),
+                    SqlArrays.text(facts, FactRow::taskId), SqlArrays.text(facts, FactRow::pipelineId),
+                    SqlArrays.text(facts, FactRow::assigneeId), SqlArrays.text(facts, FactRow::kind),
+                    SqlArrays.times(facts, FactRow::occurredAt)));
+        }
+    }
+
+    private static final class TaskRow {
+        final String taskId;
+        final String dealId;
+        final String pipelineId;
+        String assigneeId;
+        String status;
+        Instant dueAt;
+
+        TaskRow(String taskId, String dealId, String pipelineId) {
+            this.taskId = taskId;
+            this.dealId = dealId;
+            this.pipelineId = pipelineId;
+        }
+    }
+
+    private record FactRow(String dealId, Long sequence, String taskId, String pipelineId, String assigneeId,
+                           String kind, Instant occurredAt) {
+
+        FactRow(PublishedEvent<TaskEvent> published, String kind) {
+            this(published.event().dealId(), published.sequence(), published.event().taskId(),
+                    published.event().pipelineId(), published.event().assigneeId(), kind,
+                    micros(published.occurredAt()));
+        }
     }
 }

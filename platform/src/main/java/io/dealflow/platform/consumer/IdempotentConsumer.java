@@ -54,13 +54,16 @@ public class IdempotentConsumer {
     /**
      * Locks the positions that exist, so a second consumer of the same aggregates (a partition that moved during a
      * rebalance) waits for this transaction instead of deciding on the same positions; FOR UPDATE returns the row
-     * as it is after any transaction it waited for.
+     * as it is after any transaction it waited for. A join with the unnested ids, not {@code = ANY (?)}: the
+     * planner then looks each id up in the primary key, where {@code = ANY} of a parameter may become a scan that
+     * compares every row with every id.
      */
     private static final String LOCK_POSITIONS = """
-            SELECT aggregate_id, last_sequence FROM consumer_positions
-            WHERE consumer_name = ? AND aggregate_id = ANY (?)
-            ORDER BY aggregate_id
-            FOR UPDATE""";
+            SELECT p.aggregate_id, p.last_sequence
+            FROM unnest(?::text[]) AS wanted (aggregate_id)
+            JOIN consumer_positions p ON p.consumer_name = ? AND p.aggregate_id = wanted.aggregate_id
+            ORDER BY p.aggregate_id
+            FOR UPDATE OF p""";
 
     /**
      * Moves every position of the batch in one statement. {@code xmax = 0} marks a row this statement inserted: a
@@ -176,8 +179,8 @@ public class IdempotentConsumer {
         Map<String, Long> known = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(LOCK_POSITIONS);
-            statement.setString(1, consumerName);
-            statement.setArray(2, connection.createArrayOf("text", aggregates.toArray(String[]::new)));
+            statement.setArray(1, connection.createArrayOf("text", aggregates.toArray(String[]::new)));
+            statement.setString(2, consumerName);
             return statement;
         }, (RowCallbackHandler) row -> known.put(row.getString(1), row.getLong(2)));
         return known;
