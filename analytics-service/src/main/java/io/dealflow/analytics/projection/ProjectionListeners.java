@@ -6,6 +6,7 @@ import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.json.EventJson;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.task.TaskEvent;
+import io.dealflow.platform.consumer.PollBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ import java.util.function.Function;
  * partition. They feed the active generation; a rebuild stops them for its last stretch and switches generation.
  *
  * <p>Each poll is one batch and one transaction: the offsets are committed after it (ack mode batch), so a failed
- * batch leaves nothing written and is redelivered whole, and a redelivery after a crash is skipped by the consumer
- * positions.
+ * batch leaves nothing written; it is then applied record by record to tell the failing one apart
+ * ({@link PollBatches}), and a redelivery after a crash is skipped by the consumer positions.
  */
 @Component
 public class ProjectionListeners {
@@ -47,22 +48,24 @@ public class ProjectionListeners {
 
     @KafkaListener(id = DEALS, topics = Topics.DEAL_EVENTS, batch = "true")
     void onDealEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<PublishedEvent<DealEvent>> batch = read(records, json::readDealEvent);
-        if (batch.isEmpty()) {
-            return;
-        }
-        deals.apply(generations.active(), batch).forEach(metrics::visitFinished);
-        metrics.applied(Topics.DEAL_EVENTS, batch.get(batch.size() - 1).occurredAt());
+        PollBatches.applyOrIsolate(records, polled -> {
+            List<PublishedEvent<DealEvent>> batch = read(polled, json::readDealEvent);
+            if (!batch.isEmpty()) {
+                deals.apply(generations.active(), batch).forEach(metrics::visitFinished);
+                metrics.applied(Topics.DEAL_EVENTS, batch.get(batch.size() - 1).occurredAt());
+            }
+        });
     }
 
     @KafkaListener(id = TASKS, topics = Topics.TASK_EVENTS, batch = "true")
     void onTaskEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<PublishedEvent<TaskEvent>> batch = read(records, json::readTaskEvent);
-        if (batch.isEmpty()) {
-            return;
-        }
-        tasks.apply(generations.active(), batch);
-        metrics.applied(Topics.TASK_EVENTS, batch.get(batch.size() - 1).occurredAt());
+        PollBatches.applyOrIsolate(records, polled -> {
+            List<PublishedEvent<TaskEvent>> batch = read(polled, json::readTaskEvent);
+            if (!batch.isEmpty()) {
+                tasks.apply(generations.active(), batch);
+                metrics.applied(Topics.TASK_EVENTS, batch.get(batch.size() - 1).occurredAt());
+            }
+        });
     }
 
     /**
