@@ -9,4 +9,5 @@ cd "$(dirname "$0")"
 echo "[dealflow] building (tests skipped)..."
 # package, not install: the launcher takes the service jars from this build, not from ~/.m2.
 ./mvnw -q -DskipTests package
-exec java -jar deploy/local/target/dealflow-local.jar "$@"
+# The launcher JVM hosts the Kafka broker: Kafka's own start script gives a broker 1 GB of heap.
+exec java -Xmx1g -jar deploy/local/target/dealflow-local.jar "$@"

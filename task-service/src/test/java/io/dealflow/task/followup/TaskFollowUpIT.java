@@ -30,11 +30,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
 import static io.dealflow.platform.testing.DemoDeals.stage;
@@ -236,15 +238,8 @@ class TaskFollowUpIT {
         String dealId = deals.openDeal(withManager(salesDealWithContact(), "nadia"));
         awaitOpenTasks(dealId, 1);
 
-        ConsumerRecord<String, byte[]> opened;
-        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
-            opened = reader.readKey(dealId, 1, WAIT).get(0);
-        }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, opened.value())).get();
-        }
+        byte[] opened = firstDealEvent(dealId);
+        sendDealEvents(dealId, opened);
         // a later deal event passing through proves the redelivered one was consumed before it
         assertThat(deals.post("/api/v1/deals/" + dealId + "/tags", Map.of("add", List.of("checked"))).status())
                 .isEqualTo(200);
@@ -257,19 +252,10 @@ class TaskFollowUpIT {
     void anUnreadableRecordInABatchIsSkippedAndTheEventsAroundItAreApplied() throws Exception {
         String dealId = deals.openDeal(withManager(salesDealWithContact(), "nadia"));
         awaitOpenTasks(dealId, 1);
-        ConsumerRecord<String, byte[]> opened;
-        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
-            opened = reader.readKey(dealId, 1, WAIT).get(0);
-        }
+        byte[] opened = firstDealEvent(dealId);
 
         // same key, so the same partition and, sent together, most likely one poll: garbage between two events
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, opened.value()));
-            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, "{not json".getBytes()));
-            producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, opened.value())).get();
-        }
+        sendDealEvents(dealId, opened, "{not json".getBytes(StandardCharsets.UTF_8), opened);
         moveToNeedsIdentified(dealId);
 
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
@@ -278,6 +264,25 @@ class TaskFollowUpIT {
             assertThat(open.get(0).path("stageId").asString()).isEqualTo("needs-identified");
         });
         assertThat(taskEventTypes(dealId, 3)).containsExactly("TaskOpened", "TaskCancelled", "TaskOpened");
+    }
+
+    private static byte[] firstDealEvent(String dealId) {
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
+            return reader.readKey(dealId, 1, WAIT).get(0).value();
+        }
+    }
+
+    /** Sent together (a short linger), so they most likely reach the consumer in one poll. */
+    private static void sendDealEvents(String dealId, byte[]... values) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new ByteArraySerializer())) {
+            Future<?> last = null;
+            for (byte[] value : values) {
+                last = producer.send(new ProducerRecord<>(Topics.DEAL_EVENTS, dealId, value));
+            }
+            last.get();
+        }
     }
 
     private List<String> taskEventTypes(String dealId, int atLeast) {
