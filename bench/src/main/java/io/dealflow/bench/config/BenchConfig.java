@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Everything a run needs, read once. Defaults point at the system {@code ./run-local.sh} starts and measure what
- * DESIGN §8 asks for; every value can be changed with {@code -Dbench.…} or {@code BENCH_…}.
+ * docs/performance.md asks for; every value can be changed with {@code -Dbench.…} or {@code BENCH_…}.
  *
  * @param target      where the system under test listens
  * @param baselineConnections the raw INSERT's concurrencies, the same as the scenarios' unless told otherwise (the

@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
@@ -31,17 +30,9 @@ public class MixedSimulation extends Simulation {
                 .then(requests.winCurrent(METRIC).exec(replace))
                 .orElse(requests.moveCurrent(METRIC));
         setUp(scenario("mixed x" + plan.users())
-                .exec(session -> session.set(Requests.DEALS, new OwnDeals()))
-                .exec(repeat(plan.dealsPerUser()).on(requests.open(MoveSimulation.REPLACE, (session, dealId) -> {
-                    Requests.own(session).add(dealId);
-                    return session;
-                })))
-                .exitHereIf(session -> Requests.own(session).isEmpty())
+                .exec(requests.openOwnDeals(plan.dealsPerUser(), MoveSimulation.REPLACE))
                 .exec(Requests.forTheRun(plan.duration()).on(
-                        exec(session -> {
-                            Requests.own(session).next();
-                            return session;
-                        }).exec(randomSwitch().on(
+                        Requests.nextOwnDeal().exec(randomSwitch().on(
                                 percent(30).then(moveOrWin),
                                 percent(25).then(requests.patchCurrent(METRIC)),
                                 percent(12).then(replace),

@@ -3,8 +3,6 @@ package io.dealflow.bench.load;
 import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
@@ -21,17 +19,9 @@ public class MoveSimulation extends Simulation {
         Requests requests = new Requests(plan);
         int last = plan.pipeline().lastStage();
         setUp(scenario("move x" + plan.users())
-                .exec(session -> session.set(Requests.DEALS, new OwnDeals()))
-                .exec(repeat(plan.dealsPerUser()).on(requests.open(REPLACE, (session, dealId) -> {
-                    Requests.own(session).add(dealId);
-                    return session;
-                })))
-                .exitHereIf(session -> Requests.own(session).isEmpty())
+                .exec(requests.openOwnDeals(plan.dealsPerUser(), REPLACE))
                 .exec(Requests.forTheRun(plan.duration()).on(
-                        exec(session -> {
-                            Requests.own(session).next();
-                            return session;
-                        }).doIfOrElse(session -> Requests.own(session).currentStage() >= last)
+                        Requests.nextOwnDeal().doIfOrElse(session -> Requests.own(session).currentStage() >= last)
                                 .then(requests.open(REPLACE, (session, dealId) -> {
                                     Requests.own(session).replaceCurrent(dealId);
                                     return session;

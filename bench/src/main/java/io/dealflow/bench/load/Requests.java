@@ -19,6 +19,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
@@ -177,5 +178,25 @@ final class Requests {
                 + "\"managerId\":\"" + manager + "\",\"fields\":{\"contactName\":\"Contact " + n + "\","
                 + "\"phone\":\"+38044" + (1_000_000 + n) + "\",\"source\":\"web form\",\"clientType\":\"manufacturer\"},"
                 + "\"tags\":[\"bench\"]}";
+    }
+
+    /**
+     * Each user's start: it opens its own deals (named {@code metric}) and then steps to the next one before every
+     * iteration; a user that could open none stops.
+     */
+    ChainBuilder openOwnDeals(int count, String metric) {
+        return exec(session -> session.set(DEALS, new OwnDeals()))
+                .exec(repeat(count).on(open(metric, (session, dealId) -> {
+                    own(session).add(dealId);
+                    return session;
+                })))
+                .exitHereIf(session -> own(session).isEmpty());
+    }
+
+    static ChainBuilder nextOwnDeal() {
+        return exec(session -> {
+            own(session).next();
+            return session;
+        });
     }
 }

@@ -5,7 +5,7 @@ package io.dealflow.bench.results;
  *
  * @param connections the concurrency it was measured at, or null where that does not apply
  * @param value       null when the scenario did not run
- * @param target      DESIGN §8's target for it, or "—"
+ * @param target      docs/performance.md's target for it, or "—"
  * @param met         whether the target was met; null when there is none or nothing was measured
  * @param baseline    the raw figure it is compared with (name and value), or why there is none
  * @param ratio       value / baseline value

@@ -39,7 +39,7 @@ public final class ResultsFiles {
         md.append("- system under test: ").append(results.target()).append('\n');
         md.append("- scenarios run: ").append(String.join(", ", results.scenarios())).append('\n');
         results.notes().forEach(note -> md.append("- ").append(note).append('\n'));
-        md.append("\nTargets are DESIGN §8's (2 cores, everything on one box). Ratio = figure / the raw baseline "
+        md.append("\nTargets are docs/performance.md's (2 cores, everything on one box). Ratio = figure / the raw baseline "
                 + "named beside it, measured in the same run on the same machine.\n\n");
         md.append("| scenario | figure | conns | value | target | met | raw baseline | ratio | samples | errors | note |\n");
         md.append("|---|---|---:|---:|---|---|---|---:|---:|---:|---|\n");

@@ -1,6 +1,6 @@
 package io.dealflow.bench.results;
 
-/** DESIGN §8's targets (2 cores, everything on one box), as the table states them. */
+/** docs/performance.md's targets (2 cores, everything on one box), as the table states them. */
 public final class Targets {
 
     public static final double MOVES_PER_SECOND_AT_32 = 2_000;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole local system's memory: VmRSS (from /proc) of the launcher JVM, which runs the broker, plus its service
- * JVMs (its descendants), sampled once a second while the bench runs; the maximum is what DESIGN §8 limits. Several
+ * JVMs (its descendants), sampled once a second while the bench runs; the maximum is what docs/performance.md limits. Several
  * launchers may run on one machine, so the launcher is the one whose deal-service port is the bench's.
  */
 public final class SystemRss implements AutoCloseable {
