@@ -9,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Follows every deal's content and, when a deal is won, records its handoff in the same transaction as the
- * consumer's position: a redelivered {@code DealWon} is skipped, and a crash before the commit redelivers it.
+ * consumer's position: a redelivered {@code DealWon} is skipped, and a crash before the commit redelivers it. A poll's
+ * events share one transaction; they are applied exactly as one at a time, in order.
  */
 @Component
 class WonDeals {
@@ -29,15 +32,18 @@ class WonDeals {
         this.handoffs = handoffs;
     }
 
-    void on(PublishedEvent<DealEvent> published) {
+    void onBatch(List<PublishedEvent<DealEvent>> batch) {
+        consumer.applyNewer(CONSUMER, batch, published -> published.event().dealId(), PublishedEvent::sequence,
+                fresh -> fresh.forEach(this::apply));
+    }
+
+    private void apply(PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
-        consumer.applyIfNewer(CONSUMER, event.dealId(), published.sequence(), () -> {
-            snapshots.apply(event);
-            if (event instanceof DealWon won) {
-                snapshots.find(won.dealId()).ifPresentOrElse(
-                        deal -> handoffs.recordIfRouted(deal, won, published.occurredAt()),
-                        () -> log.warn("Deal {} was won but its opening was never seen; no handoff", won.dealId()));
-            }
-        });
+        snapshots.apply(event);
+        if (event instanceof DealWon won) {
+            snapshots.find(won.dealId()).ifPresentOrElse(
+                    deal -> handoffs.recordIfRouted(deal, won, published.occurredAt()),
+                    () -> log.warn("Deal {} was won but its opening was never seen; no handoff", won.dealId()));
+        }
     }
 }
