@@ -61,6 +61,17 @@ class DealTest {
         }
 
         @Test
+        void aFieldGivenAsNullIsLeftOutLikeABlankOne() {
+            Map<String, String> withNull = new HashMap<>(salesContact());
+            withNull.put("budget", null);
+            demo().givenNoPriorActivity()
+                    .when(Deals.openSalesDeal(withNull))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new DealOpened(DEAL_ID, "sales", 1, ACTOR, "Токарний верстат для заводу", MANAGER,
+                            "new-inquiry", salesContact(), List.of("vip"), "crm-42", null, null));
+        }
+
+        @Test
         void cannotOpenWithoutTheFirstStagesRequiredFields() {
             Map<String, String> noSource = new HashMap<>(salesContact());
             noSource.remove("source");
