@@ -100,12 +100,12 @@ public class DealProjector {
 
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
-    private final Duration catchUpWindow;
+    private final CatchUpRule catchUp;
 
     public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties) {
         this.consumer = consumer;
         this.jdbc = jdbc;
-        this.catchUpWindow = properties.catchUpWindow();
+        this.catchUp = new CatchUpRule(properties.catchUpWindow());
     }
 
     public static String consumerName(int generation) {
@@ -234,17 +234,17 @@ public class DealProjector {
         private FinishedVisit changeStage(DealRow deal, DealStageChanged changed, long sequence, Instant at) {
             String manager = changed.managerId() == null ? deal.managerId : changed.managerId();
             FinishedVisit finished = endVisit(deal, changed.direction().name(), manager, null, at);
-            boolean catchUp = changed.direction() == Direction.FORWARD
-                    && Direction.FORWARD.name().equals(deal.lastChangeDirection)
-                    && Duration.between(deal.lastChangeAt, at).compareTo(catchUpWindow) <= 0;
-            if (catchUp) {
+            boolean catchUpRun = catchUp.continuesRun(deal.lastChangeAt,
+                    deal.lastChangeDirection == null ? null : Direction.valueOf(deal.lastChangeDirection),
+                    changed.direction(), at);
+            if (catchUpRun) {
                 markVisit(deal.dealId, deal.visitCount - 1);
                 markVisit(deal.dealId, deal.visitCount);
                 markChange(deal.dealId, deal.lastChangeSequence == null ? 0 : deal.lastChangeSequence);
             }
             changes.put(new ChangeKey(deal.dealId, sequence), new ChangeRow(deal.dealId, sequence,
                     changed.pipelineId(), changed.pipelineVersion(), changed.fromStageId(), changed.toStageId(),
-                    changed.direction().name(), changed.skippedStageIds().size(), manager, at, catchUp));
+                    changed.direction().name(), changed.skippedStageIds().size(), manager, at, catchUpRun));
             startVisit(deal, deal.visitCount + 1, changed.pipelineId(), changed.pipelineVersion(),
                     changed.toStageId(), at, manager);
             deal.visitCount++;
