@@ -19,8 +19,20 @@ public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
      * @param enabled         off for a service that keeps no {@code idempotency_keys} table
      * @param inFlightTimeout how long a claimed key may stay unfinished before it counts as abandoned by a crashed
      *                        instance and may be claimed again; keep it above the slowest request
+     * @param retention       how long a key is kept: a retry with the same key within it gets the first response,
+     *                        after it the request runs anew; longer than {@code inFlightTimeout}
+     * @param purgeInterval   how often keys past their retention are deleted
      */
     public record Idempotency(@DefaultValue("true") boolean enabled,
-                              @DefaultValue("5m") Duration inFlightTimeout) {
+                              @DefaultValue("5m") Duration inFlightTimeout,
+                              @DefaultValue("24h") Duration retention,
+                              @DefaultValue("10m") Duration purgeInterval) {
+
+        public Idempotency {
+            if (retention.compareTo(inFlightTimeout) <= 0) {
+                throw new IllegalArgumentException("dealflow.http.idempotency.retention (" + retention
+                        + ") must be longer than its in-flight-timeout (" + inFlightTimeout + ")");
+            }
+        }
     }
 }

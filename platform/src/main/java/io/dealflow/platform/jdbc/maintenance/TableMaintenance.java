@@ -2,8 +2,6 @@ package io.dealflow.platform.jdbc.maintenance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -13,9 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Analyses and vacuums the service's own tables when the PostgreSQL server's autovacuum is off, by autovacuum's own
@@ -26,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>One instance per database works at a time (an advisory lock); each table's work is its own statement, so a
  * long VACUUM never holds anything but that table's maintenance lock.
  */
-public class TableMaintenance implements SmartLifecycle {
+public class TableMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
     /** "maint" in ASCII: one maintainer per database. */
@@ -43,59 +38,11 @@ public class TableMaintenance implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
     private volatile boolean announced;
 
     public TableMaintenance(DataSource dataSource, Duration interval) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.interval = interval;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "table-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::maintainQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
-    }
-
-    /** Stops before the DataSource closes (a lower phase stops later), after the consumers and the web server. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
-    }
-
-    private void maintainQuietly() {
-        try {
-            maintain();
-        } catch (DataAccessException e) {
-            // The next round tries again; maintenance must never disturb the service.
-            log.warn("Table maintenance failed: {}", e.getMessage());
-        }
     }
 
     /** @return the tables worked on, as "VACUUM (ANALYZE) name" or "ANALYZE name" */

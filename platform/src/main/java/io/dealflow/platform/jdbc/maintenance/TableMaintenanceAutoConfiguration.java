@@ -1,5 +1,6 @@
 package io.dealflow.platform.jdbc.maintenance;
 
+import io.dealflow.platform.lifecycle.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,5 +23,11 @@ public class TableMaintenanceAutoConfiguration {
     public TableMaintenance tableMaintenance(DataSource dataSource,
                                              @Value("${dealflow.db.maintenance.interval:PT30S}") Duration interval) {
         return new TableMaintenance(dataSource, interval);
+    }
+
+    @Bean
+    public PeriodicTask tableMaintenanceTask(TableMaintenance tableMaintenance,
+                                             @Value("${dealflow.db.maintenance.interval:PT30S}") Duration interval) {
+        return new PeriodicTask("table-maintenance", interval, tableMaintenance::maintain);
     }
 }

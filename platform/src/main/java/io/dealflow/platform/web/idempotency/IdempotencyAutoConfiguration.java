@@ -1,5 +1,6 @@
 package io.dealflow.platform.web.idempotency;
 
+import io.dealflow.platform.lifecycle.PeriodicTask;
 import io.dealflow.platform.web.PlatformHttpProperties;
 import io.dealflow.platform.web.PlatformWebAutoConfiguration;
 import io.dealflow.platform.web.ProblemResponseWriter;
@@ -12,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * {@code Idempotency-Key} support for a servlet service with a database (which must hold the
@@ -36,6 +38,14 @@ public class IdempotencyAutoConfiguration {
     @ConditionalOnMissingBean
     public IdempotencyKeyStore idempotencyKeyStore(DataSource dataSource, PlatformHttpProperties properties) {
         return new IdempotencyKeyStore(dataSource, properties.idempotency().inFlightTimeout());
+    }
+
+    /** Keys live for their retention, then go: without this the table only ever grows. */
+    @Bean
+    public PeriodicTask idempotencyKeyPurge(IdempotencyKeyStore keys, PlatformHttpProperties properties) {
+        Duration retention = properties.idempotency().retention();
+        return new PeriodicTask("idempotency-key-purge", properties.idempotency().purgeInterval(),
+                () -> keys.purgeOlderThan(retention));
     }
 
     @Bean

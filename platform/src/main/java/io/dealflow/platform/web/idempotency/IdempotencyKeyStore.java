@@ -31,6 +31,7 @@ public class IdempotencyKeyStore {
     };
     /** A claim can vanish between our insert and our read only if its owner released it; one more try suffices. */
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final int PURGE_BATCH = 5_000;
 
     private final JdbcTemplate jdbc;
     private final Duration inFlightTimeout;
@@ -99,6 +100,30 @@ public class IdempotencyKeyStore {
     public void release(Claimed claim) {
         jdbc.update("DELETE FROM idempotency_keys WHERE key = ? AND created_at = ? AND completed_at IS NULL",
                 claim.key(), claim.claimedAt());
+    }
+
+    /**
+     * Deletes the keys claimed more than {@code retention} ago, finished or not, a bounded batch per statement so
+     * that no statement holds many row locks or runs long beside the requests.
+     *
+     * @return how many keys were deleted
+     */
+    public int purgeOlderThan(Duration retention) {
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("""
+                            DELETE FROM idempotency_keys WHERE key IN (
+                                SELECT key FROM idempotency_keys
+                                WHERE created_at < clock_timestamp() - make_interval(secs => ?)
+                                LIMIT ?)""",
+                    retention.toMillis() / 1000.0, PURGE_BATCH);
+            purged += deleted;
+        } while (deleted == PURGE_BATCH);
+        if (purged > 0) {
+            log.debug("Purged {} idempotency keys older than {}", purged, retention);
+        }
+        return purged;
     }
 
     private boolean takeOverIfAbandoned(String key, OffsetDateTime claimedAt) {
