@@ -1,5 +1,6 @@
 package io.dealflow.analytics.history;
 
+import io.dealflow.analytics.projection.CatchUpRule;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.deal.DealLost;
 import io.dealflow.api.deal.DealManagerReassigned;
@@ -42,6 +43,8 @@ class GeneratedHistoryIT {
 
     static final int DEALS = 2500;
     static final Duration WINDOW = Duration.ofMinutes(10);
+    /** The projection's own rule (unit-tested apart): this test checks the tables, not R9's definition. */
+    static final CatchUpRule CATCH_UP = new CatchUpRule(WINDOW);
     static final List<String> STAGES = List.of("s1", "s2", "s3", "s4", "s5");
     static final List<Duration> GAPS = List.of(Duration.ofMinutes(2), Duration.ofMinutes(9), Duration.ofMinutes(30),
             Duration.ofHours(3), Duration.ofDays(1));
@@ -154,9 +157,8 @@ class GeneratedHistoryIT {
                 } else if (event instanceof DealStageChanged changed) {
                     current.end(at, changed.direction().name(), manager.get(event.dealId()));
                     Instant previousAt = lastChangeAt.get(event.dealId());
-                    if (changed.direction() == Direction.FORWARD
-                            && lastChangeDirection.get(event.dealId()) == Direction.FORWARD
-                            && Duration.between(previousAt, at).compareTo(WINDOW) <= 0) {
+                    if (CATCH_UP.continuesRun(previousAt, lastChangeDirection.get(event.dealId()),
+                            changed.direction(), at)) {
                         visits.get(visits.size() - 2).catchUp = true;
                         current.catchUp = true;
                     }
