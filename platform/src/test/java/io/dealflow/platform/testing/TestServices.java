@@ -26,8 +26,8 @@ public final class TestServices {
     }
 
     /**
-     * deal-service with the demo pipelines seeded, on a free port, against a database of its own
-     * and the shared test broker ({@link TestInfrastructure#kafka()}).
+     * deal-service with the demo pipelines seeded, on free ports, against a database of its own, the shared test
+     * broker ({@link TestInfrastructure#kafka()}) and the test authorization server ({@link TestAuthServer}).
      */
     public static synchronized ServiceUnderTest dealService() {
         if (dealServiceFailure != null) {
@@ -47,7 +47,9 @@ public final class TestServices {
     private static ServiceUnderTest startDealService() {
         Path jar = dealServiceJar();
         TestDatabase database = TestInfrastructure.newDatabase("dealflow_deal_it");
-        return ServiceUnderTest.start("deal-service", jar, "DEAL_SERVICE_PORT", Map.of(
+        return ServiceUnderTest.start(new ServiceUnderTest.Spec("deal-service", jar, "DEAL_SERVICE_PORT",
+                "DEAL_MANAGEMENT_PORT"), Map.of(
+                "DEALFLOW_OAUTH_ISSUER_URI", TestAuthServer.shared().issuer(),
                 "DEAL_DB_URL", database.jdbcUrl(),
                 "DEALFLOW_DB_USER", database.username(),
                 "DEALFLOW_DB_PASSWORD", database.password(),

@@ -1,0 +1,74 @@
+package io.dealflow.platform.security;
+
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.problem.ForbiddenException;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The access decisions of DESIGN §6: a role the endpoint allows, and the departments of what it acts on. A refusal
+ * is a {@link ForbiddenException} that names what is missing, so the caller knows which token to ask for.
+ */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    /**
+     * @param departments the departments of what the request names (its deal's, its pipeline's), as far as they
+     *                    are known before the handler runs; what does not exist names none. Asked only of a caller
+     *                    with an allowed role, so one who may not call the endpoint learns nothing of its target.
+     * @return the refusal, or empty when the caller may go on
+     */
+    public static Optional<ForbiddenException> refusal(AccessRule rule, Caller caller,
+                                                       Supplier<? extends Collection<String>> departments) {
+        if (!caller.hasAnyOf(rule.roles())) {
+            return Optional.of(roleRequired(rule, caller));
+        }
+        boolean everything = rule.scopes().stream().anyMatch(Scope.Everything.class::isInstance);
+        if (everything && !caller.departments().isAll()) {
+            return Optional.of(outside(caller, "*", rule.endpoint() + " acts on every department at once"));
+        }
+        for (String department : departments.get()) {
+            if (!caller.departments().includes(department)) {
+                return Optional.of(outside(caller, department, "it belongs to department '" + department + "'"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** For a department the handler learns from the body: throws when the caller does not act for it. */
+    public static void requireDepartment(Caller caller, String department, String what) {
+        if (department != null && !caller.departments().includes(department)) {
+            throw outside(caller, department, what + " belongs to department '" + department + "'");
+        }
+    }
+
+    /** An endpoint without a rule: refused to every caller, whatever its roles. */
+    public static ForbiddenException noRule(String method, String path) {
+        return new ForbiddenException(ProblemTypes.ROLE_REQUIRED, "No role may call " + method + " " + path
+                + ": it has no access rule.", Map.of("requiredRoles", Set.of()));
+    }
+
+    private static ForbiddenException roleRequired(AccessRule rule, Caller caller) {
+        Set<String> required = rule.roles().stream().map(Role::claimValue)
+                .collect(Collectors.toCollection(TreeSet::new));
+        String held = caller.roles().isEmpty() ? "none"
+                : caller.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(", "));
+        return new ForbiddenException(ProblemTypes.ROLE_REQUIRED, rule.endpoint() + " needs role "
+                + String.join(" or ", required) + "; this token's roles: " + held + ".",
+                Map.of("requiredRoles", required));
+    }
+
+    private static ForbiddenException outside(Caller caller, String department, String why) {
+        return new ForbiddenException(ProblemTypes.DEPARTMENT_NOT_ALLOWED, "This token acts for department(s) "
+                + caller.departments() + ", not '" + department + "': " + why + ".",
+                Map.of("department", department));
+    }
+}
