@@ -51,6 +51,8 @@ public final class TestServices {
                 "DEAL_MANAGEMENT_PORT"), Map.of(
                 "DEALFLOW_OAUTH_ISSUER_URI", TestAuthServer.shared().issuer(),
                 "DEAL_DB_URL", database.jdbcUrl(),
+                // PostgreSQL's connections are shared by every test JVM and service here
+                "DEAL_DB_POOL_SIZE", "5",
                 "DEALFLOW_DB_USER", database.username(),
                 "DEALFLOW_DB_PASSWORD", database.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafka().bootstrapServers(),

@@ -90,6 +90,32 @@ class ResourceServerTest {
                 .isEqualTo("sales-head");
     }
 
+    @Test
+    void anIdempotencyKeyIsTheCallersOwn() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"name\":\"order-" + key + "\",\"quantity\":1}";
+        String other = TestAuthServer.shared().forge().token("another-integration", List.of("integration"),
+                List.of("*"));
+
+        HttpResponse<String> first = post("/api/test/orders", token(DemoClient.DEMO_INTEGRATION), key, body);
+        HttpResponse<String> replay = post("/api/test/orders", token(DemoClient.DEMO_INTEGRATION), key, body);
+        HttpResponse<String> othersFirst = post("/api/test/orders", other, key, body);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(othersFirst.statusCode()).isEqualTo(201);
+        assertThat(othersFirst.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    }
+
+    private HttpResponse<String> post(String path, String token, String idempotencyKey, String body)
+            throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String token, String actor) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
         if (token != null) {
