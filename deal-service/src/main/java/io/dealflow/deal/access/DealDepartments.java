@@ -1,12 +1,12 @@
 package io.dealflow.deal.access;
 
+import io.dealflow.platform.pipelines.PipelineOwners;
 import io.dealflow.platform.security.AccessPolicy;
 import io.dealflow.platform.security.Caller;
 import io.dealflow.platform.security.Departments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,16 +19,15 @@ import java.util.Set;
 public class DealDepartments {
 
     private final JdbcClient jdbc;
+    private final PipelineOwners owners;
 
     public DealDepartments(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.owners = new PipelineOwners(jdbc, "pipeline_versions");
     }
 
     public Optional<String> ofPipeline(String pipelineId) {
-        return jdbc.sql("""
-                        SELECT definition->>'department' FROM pipeline_versions WHERE pipeline_id = :id
-                        ORDER BY version DESC LIMIT 1""")
-                .param("id", pipelineId).query(String.class).optional();
+        return owners.departmentOf(pipelineId);
     }
 
     public Optional<String> ofDeal(String dealId) {
@@ -42,12 +41,7 @@ public class DealDepartments {
 
     /** The pipelines a listing may show this caller, or empty when it acts for every department. */
     public Optional<Set<String>> pipelinesOf(Departments departments) {
-        return departments.restriction().map(ids -> ids.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql("""
-                        SELECT pipeline_id FROM (SELECT DISTINCT ON (pipeline_id) pipeline_id,
-                                                        definition->>'department' AS department
-                                                 FROM pipeline_versions ORDER BY pipeline_id, version DESC) latest
-                        WHERE department IN (:departments)""")
-                .param("departments", ids).query(String.class).list()));
+        return owners.pipelinesOf(departments);
     }
 
     /** For a pipeline named in a request body: 403 unless the caller acts for its department. */

@@ -2,6 +2,7 @@ package io.dealflow.deal.access;
 
 import io.dealflow.platform.security.AccessRule;
 import io.dealflow.platform.security.AccessTable;
+import io.dealflow.platform.security.DepartmentLookup;
 import io.dealflow.platform.security.Scope;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -29,12 +30,13 @@ class DealServiceAccess {
 
     @Bean
     AccessTable dealServiceAccessTable(DealDepartments departments) {
-        Scope deal = Scope.path("dealId", departments::ofDeal);
-        Scope pipeline = Scope.path("pipelineId", departments::ofPipeline);
+        DepartmentLookup ofPipeline = DepartmentLookup.single(departments::ofPipeline);
+        Scope deal = Scope.path("dealId", DepartmentLookup.single(departments::ofDeal));
+        Scope pipeline = Scope.path("pipelineId", ofPipeline);
         return AccessTable.of(
                 AccessRule.on("POST", DEALS).allow(INTEGRATION, SERVICE).in(Scope.body("pipelineId")),
                 AccessRule.on("GET", DEALS).allow(INTEGRATION, HEAD, ADMIN)
-                        .in(Scope.listing(), Scope.query("pipelineId", departments::ofPipeline)),
+                        .in(Scope.listing(), Scope.query("pipelineId", ofPipeline)),
                 AccessRule.on("GET", DEAL).allow(INTEGRATION, HEAD, ADMIN).in(deal),
                 AccessRule.on("GET", DEAL + "/history").allow(INTEGRATION, HEAD, ADMIN).in(deal),
                 AccessRule.on("PATCH", DEAL + "/fields").allow(INTEGRATION).in(deal),

@@ -61,7 +61,7 @@ class DealServiceAccessIT extends AccessContractTest {
     }
 
     @Override
-    protected long writes() {
+    protected Object writes() {
         return jdbc.sql("SELECT (SELECT count(*) FROM domainevententry) + (SELECT count(*) FROM idempotency_keys)")
                 .query(Long.class).single();
     }
@@ -129,7 +129,7 @@ class DealServiceAccessIT extends AccessContractTest {
 
     @Test
     void xActorFromATokenWithoutTheIntegrationRoleIsRefusedAndNeverRecorded() {
-        long before = writes();
+        Object before = writes();
 
         ApiResponse service = api().as(DemoClient.HANDOFF_SERVICE).actingFor("olena")
                 .post("/api/v1/deals", salesDealWithContact());

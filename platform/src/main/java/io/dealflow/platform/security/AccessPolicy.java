@@ -21,13 +21,14 @@ public final class AccessPolicy {
     }
 
     /**
-     * @param departments the departments of what the request names (its deal's, its pipeline's), as far as they
-     *                    are known before the handler runs; what does not exist names none. Asked only of a caller
-     *                    with an allowed role, so one who may not call the endpoint learns nothing of its target.
+     * @param owners for each thing the request names (its deal, its pipeline), the departments that own it, as far
+     *               as they are known before the handler runs: the caller must act for one of each. What does not
+     *               exist is owned by none. Asked only of a caller with an allowed role, so one who may not call
+     *               the endpoint learns nothing of its target.
      * @return the refusal, or empty when the caller may go on
      */
     public static Optional<ForbiddenException> refusal(AccessRule rule, Caller caller,
-                                                       Supplier<? extends Collection<String>> departments) {
+                                                       Supplier<? extends Collection<Set<String>>> owners) {
         if (!caller.hasAnyOf(rule.roles())) {
             return Optional.of(roleRequired(rule, caller));
         }
@@ -35,8 +36,9 @@ public final class AccessPolicy {
         if (everything && !caller.departments().isAll()) {
             return Optional.of(outside(caller, "*", rule.endpoint() + " acts on every department at once"));
         }
-        for (String department : departments.get()) {
-            if (!caller.departments().includes(department)) {
+        for (Set<String> owning : owners.get()) {
+            if (!owning.isEmpty() && owning.stream().noneMatch(caller.departments()::includes)) {
+                String department = String.join(" or ", new TreeSet<>(owning));
                 return Optional.of(outside(caller, department, "it belongs to department '" + department + "'"));
             }
         }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccessPolicyTest {
 
-    private static final DepartmentLookup SALES = id -> Optional.of("sales");
+    private static final DepartmentLookup SALES = DepartmentLookup.single(id -> Optional.of("sales"));
     private static final AccessRule MOVE = AccessRule.on("POST", "/api/v1/deals/{dealId}/stage")
             .allow(Role.INTEGRATION).in(Scope.path("dealId", SALES));
     private static final AccessRule REBUILD = AccessRule.on("POST", "/api/v1/admin/projections/rebuild")
@@ -22,14 +22,14 @@ class AccessPolicyTest {
 
     @Test
     void aCallerWithAnAllowedRoleInTheTargetsDepartmentMayGoOn() {
-        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "sales"), () -> List.of("sales")))
-                .isEmpty();
+        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "sales"),
+                () -> List.of(Set.of("sales")))).isEmpty();
     }
 
     @Test
     void aCallerWithoutAnAllowedRoleIsRefusedNamingTheRolesThatWould() {
         Optional<ForbiddenException> refusal = AccessPolicy.refusal(MOVE, caller(Set.of(Role.HEAD), "sales"),
-                () -> List.of("sales"));
+                () -> List.of(Set.of("sales")));
 
         assertThat(refusal).get().satisfies(problem -> {
             assertThat(problem.type()).isEqualTo(ProblemTypes.ROLE_REQUIRED);
@@ -44,7 +44,7 @@ class AccessPolicyTest {
 
         AccessPolicy.refusal(MOVE, caller(Set.of(Role.SERVICE), "*"), () -> {
             lookedUp.set(true);
-            return List.of("sales");
+            return List.of(Set.of("sales"));
         });
 
         assertThat(lookedUp).isFalse();
@@ -53,7 +53,7 @@ class AccessPolicyTest {
     @Test
     void aCallerOfAnotherDepartmentIsRefusedNamingTheDepartment() {
         Optional<ForbiddenException> refusal = AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION),
-                "contracts"), () -> List.of("sales"));
+                "contracts"), () -> List.of(Set.of("sales")));
 
         assertThat(refusal).get().satisfies(problem -> {
             assertThat(problem.type()).isEqualTo(ProblemTypes.DEPARTMENT_NOT_ALLOWED);
@@ -63,7 +63,26 @@ class AccessPolicyTest {
 
     @Test
     void aCallerOfEveryDepartmentMayActInAnyOfThem() {
-        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "*"), () -> List.of("delivery")))
+        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "*"), () -> List.of(Set.of("delivery"))))
+                .isEmpty();
+    }
+
+    @Test
+    void whatTwoDepartmentsOwnACallerOfEitherMayActOn() {
+        AccessRule handoff = AccessRule.on("GET", "/api/v1/handoffs/{sourceDealId}").allow(Role.HEAD)
+                .in(Scope.path("sourceDealId", id -> Set.of("sales", "contracts")));
+        Set<String> salesToContracts = Set.of("sales", "contracts");
+
+        assertThat(AccessPolicy.refusal(handoff, caller(Set.of(Role.HEAD), "contracts"),
+                () -> List.of(salesToContracts))).isEmpty();
+        assertThat(AccessPolicy.refusal(handoff, caller(Set.of(Role.HEAD), "delivery"),
+                () -> List.of(salesToContracts))).get().satisfies(problem -> assertThat(problem.properties())
+                        .containsEntry("department", "contracts or sales"));
+    }
+
+    @Test
+    void whatNobodyOwnsGoesOnToItsNotFound() {
+        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "contracts"), () -> List.of(Set.of())))
                 .isEmpty();
     }
 

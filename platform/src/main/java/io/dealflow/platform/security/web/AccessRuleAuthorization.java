@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,26 +37,26 @@ final class AccessRuleAuthorization implements AuthorizationManager<RequestAutho
         if (!(authentication.get() instanceof CallerAuthentication caller)) {
             return UNAUTHENTICATED;
         }
-        return AccessPolicy.refusal(rule, caller.caller(), () -> departmentsOf(request))
+        return AccessPolicy.refusal(rule, caller.caller(), () -> ownersOf(request))
                 .<AuthorizationResult>map(Refusal::new).orElse(GRANTED);
     }
 
-    private List<String> departmentsOf(RequestAuthorizationContext request) {
-        List<String> departments = new ArrayList<>();
+    private List<Set<String>> ownersOf(RequestAuthorizationContext request) {
+        List<Set<String>> owners = new ArrayList<>();
         for (Scope scope : rule.scopes()) {
             if (scope instanceof Scope.PathVariable path) {
                 String id = request.getVariables().get(path.name());
                 if (id != null) {
-                    path.lookup().departmentOf(id).ifPresent(departments::add);
+                    owners.add(path.lookup().departmentsOf(id));
                 }
             } else if (scope instanceof Scope.QueryParameter query) {
                 String id = request.getRequest().getParameter(query.name());
                 if (id != null && !id.isBlank()) {
-                    query.lookup().departmentOf(id).ifPresent(departments::add);
+                    owners.add(query.lookup().departmentsOf(id));
                 }
             }
         }
-        return departments;
+        return owners;
     }
 
     /**
