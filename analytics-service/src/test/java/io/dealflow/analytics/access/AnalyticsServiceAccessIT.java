@@ -2,20 +2,14 @@ package io.dealflow.analytics.access;
 
 import io.dealflow.analytics.history.EventFeed;
 import io.dealflow.analytics.rebuild.ProjectionRebuild;
-import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.testing.AccessContractTest;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
-import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.IntegrationTestInfrastructureInitializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,15 +34,6 @@ class AnalyticsServiceAccessIT extends AccessContractTest {
     private static final String PIPELINE = "access-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String REBUILD = "/api/v1/admin/projections/rebuild";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessTable table;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlers;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ProjectionRebuild rebuild;
 
@@ -57,21 +42,6 @@ class AnalyticsServiceAccessIT extends AccessContractTest {
         try (EventFeed feed = new EventFeed()) {
             feed.pipeline(PIPELINE, 1, null, Map.of("first", Duration.ofDays(1)));
         }
-    }
-
-    @Override
-    protected HttpApi api() {
-        return new HttpApi(port);
-    }
-
-    @Override
-    protected AccessTable table() {
-        return table;
-    }
-
-    @Override
-    protected RequestMappingHandlerMapping handlers() {
-        return handlers;
     }
 
     /** A rebuild started or switched, and idempotency keys; the reports write nothing at all. */

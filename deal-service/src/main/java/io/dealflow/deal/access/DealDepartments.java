@@ -46,6 +46,6 @@ public class DealDepartments {
 
     /** For a pipeline named in a request body: 403 unless the caller acts for its department. */
     public void requirePipeline(Caller caller, String pipelineId) {
-        AccessPolicy.requireDepartment(caller, ofPipeline(pipelineId).orElse(null), "Pipeline '" + pipelineId + "'");
+        AccessPolicy.requireDepartment(caller, () -> ofPipeline(pipelineId), "Pipeline '" + pipelineId + "'");
     }
 }

@@ -1,19 +1,13 @@
 package io.dealflow.deal.access;
 
 import io.dealflow.api.ProblemTypes;
-import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.testing.AccessContractTest;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.HttpApi;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
@@ -35,30 +29,6 @@ class DealServiceAccessIT extends AccessContractTest {
     /** A pipeline of the sales department that only these tests define, so a PUT of it changes nobody's pipeline. */
     private static final String PIPELINE = "it-access-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessTable table;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlers;
-    @Autowired
-    JdbcClient jdbc;
-
-    @Override
-    protected HttpApi api() {
-        return new HttpApi(port);
-    }
-
-    @Override
-    protected AccessTable table() {
-        return table;
-    }
-
-    @Override
-    protected RequestMappingHandlerMapping handlers() {
-        return handlers;
-    }
 
     @Override
     protected Object writes() {

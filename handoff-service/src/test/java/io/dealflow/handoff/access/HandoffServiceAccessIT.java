@@ -1,6 +1,5 @@
 package io.dealflow.handoff.access;
 
-import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.testing.AccessContractTest;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
@@ -8,13 +7,8 @@ import io.dealflow.platform.testing.DemoDeals;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.TestServices;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -37,37 +31,13 @@ class HandoffServiceAccessIT extends AccessContractTest {
 
     @DynamicPropertySource
     static void dealService(DynamicPropertyRegistry registry) {
-        registry.add("dealflow.deal-service.url", () -> TestServices.dealService().baseUrl());
+        TestServices.callDealService(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessTable table;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlers;
-    @Autowired
-    JdbcClient jdbc;
 
     @Override
     protected String otherDepartment() {
         return "delivery";
-    }
-
-    @Override
-    protected HttpApi api() {
-        return new HttpApi(port);
-    }
-
-    @Override
-    protected AccessTable table() {
-        return table;
-    }
-
-    @Override
-    protected RequestMappingHandlerMapping handlers() {
-        return handlers;
     }
 
     /** Every handoff's state, and idempotency keys. */

@@ -36,6 +36,11 @@ public final class AccessPolicy {
         if (everything && !caller.departments().isAll()) {
             return Optional.of(outside(caller, "*", rule.endpoint() + " acts on every department at once"));
         }
+        if (caller.departments().isAll()) {
+            // in every department whatever it names: nothing to look up (a command of an integration client for all
+            // departments, or of a service, costs no query for it)
+            return Optional.empty();
+        }
         for (Set<String> owning : owners.get()) {
             if (!owning.isEmpty() && owning.stream().noneMatch(caller.departments()::includes)) {
                 String department = String.join(" or ", new TreeSet<>(owning));
@@ -47,9 +52,21 @@ public final class AccessPolicy {
 
     /** For a department the handler learns from the body: throws when the caller does not act for it. */
     public static void requireDepartment(Caller caller, String department, String what) {
-        if (department != null && !caller.departments().includes(department)) {
-            throw outside(caller, department, what + " belongs to department '" + department + "'");
+        requireDepartment(caller, () -> Optional.ofNullable(department), what);
+    }
+
+    /**
+     * The same, with the department looked up only for a caller that does not act for every department.
+     *
+     * @param department empty when nothing owns it (an unknown pipeline: the handler answers its 404)
+     */
+    public static void requireDepartment(Caller caller, Supplier<Optional<String>> department, String what) {
+        if (caller.departments().isAll()) {
+            return;
         }
+        department.get().filter(owner -> !caller.departments().includes(owner)).ifPresent(owner -> {
+            throw outside(caller, owner, what + " belongs to department '" + owner + "'");
+        });
     }
 
     /** An endpoint without a rule: refused to every caller, whatever its roles. */

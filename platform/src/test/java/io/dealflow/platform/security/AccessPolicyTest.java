@@ -51,6 +51,22 @@ class AccessPolicyTest {
     }
 
     @Test
+    void forACallerOfEveryDepartmentNothingIsLookedUp() {
+        AtomicBoolean lookedUp = new AtomicBoolean();
+
+        assertThat(AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION), "*"), () -> {
+            lookedUp.set(true);
+            return List.of(Set.of("sales"));
+        })).isEmpty();
+        AccessPolicy.requireDepartment(caller(Set.of(Role.INTEGRATION), "*"), () -> {
+            lookedUp.set(true);
+            return Optional.of("sales");
+        }, "Pipeline 'sales'");
+
+        assertThat(lookedUp).isFalse();
+    }
+
+    @Test
     void aCallerOfAnotherDepartmentIsRefusedNamingTheDepartment() {
         Optional<ForbiddenException> refusal = AccessPolicy.refusal(MOVE, caller(Set.of(Role.INTEGRATION),
                 "contracts"), () -> List.of(Set.of("sales")));

@@ -6,7 +6,11 @@ import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.security.Role;
 import io.dealflow.platform.security.Scope;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -22,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DESIGN §6 for every endpoint of one service, driven by its {@link AccessTable}: each handler has exactly one rule,
  * and for each rule a request without a token, with a forged token, with a role the rule does not allow and from a
  * caller of another department is refused (401, 401, 403, 403) and writes nothing, while an allowed caller gets
- * through. A service's test extends this and says, per endpoint, one concrete request on something of
- * {@link #department()}.
+ * through. A service's test extends this (a {@code @DealflowIntegrationTest}) and says, per endpoint, one concrete
+ * request on something of {@link #department()}, and what to compare to tell that nothing was written.
  */
 public abstract class AccessContractTest {
 
@@ -37,11 +41,21 @@ public abstract class AccessContractTest {
         return "contracts";
     }
 
-    protected abstract HttpApi api();
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected AccessTable table;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    protected RequestMappingHandlerMapping handlers;
+    /** For {@link #writes()}. */
+    @Autowired
+    protected JdbcClient jdbc;
 
-    protected abstract AccessTable table();
-
-    protected abstract RequestMappingHandlerMapping handlers();
+    /** The service under test, called as {@code demo-integration} unless a case says otherwise. */
+    protected HttpApi api() {
+        return new HttpApi(port);
+    }
 
     /**
      * One request per rule, by {@link AccessRule#endpoint()}. Asked once for the refusals (which change nothing) and
@@ -79,7 +93,7 @@ public abstract class AccessContractTest {
     @Test
     void everyHandlerHasExactlyOneRuleAndEveryRuleAHandler() {
         Set<String> handled = new TreeSet<>();
-        for (RequestMappingInfo mapping : handlers().getHandlerMethods().keySet()) {
+        for (RequestMappingInfo mapping : handlers.getHandlerMethods().keySet()) {
             for (String path : mapping.getPatternValues()) {
                 if (path.startsWith("/api/")) {
                     mapping.getMethodsCondition().getMethods()
@@ -88,7 +102,7 @@ public abstract class AccessContractTest {
             }
         }
         Set<String> ruled = new TreeSet<>();
-        table().rules().forEach(rule -> ruled.add(rule.endpoint()));
+        table.rules().forEach(rule -> ruled.add(rule.endpoint()));
 
         assertThat(ruled).as("the access table's endpoints are the handlers' endpoints").isEqualTo(handled);
         assertThat(new TreeSet<>(probes().keySet())).as("a probe for every rule").isEqualTo(ruled);
@@ -97,7 +111,7 @@ public abstract class AccessContractTest {
     @Test
     void withoutATokenEveryEndpointIsChallengedAndWritesNothing() {
         Map<String, Probe> probes = probes();
-        for (AccessRule rule : table().rules()) {
+        for (AccessRule rule : table.rules()) {
             ApiResponse refused = refusedWithoutWriting(probes, rule, api().anonymous());
             assertThat(refused.status()).as(rule.endpoint()).isEqualTo(401);
             assertThat(refused.headers().getFirst("WWW-Authenticate")).as(rule.endpoint()).startsWith("Bearer");
@@ -108,7 +122,7 @@ public abstract class AccessContractTest {
     @Test
     void aForgedTokenIsChallengedOnEveryEndpointAndWritesNothing() {
         Map<String, Probe> probes = probes();
-        for (AccessRule rule : table().rules()) {
+        for (AccessRule rule : table.rules()) {
             Role allowed = rule.roles().iterator().next();
             for (Forgery forgery : Forgery.values()) {
                 String forged = TestAuthServer.shared().forge().forged(forgery, "it-" + allowed, roleNames(allowed),
@@ -124,7 +138,7 @@ public abstract class AccessContractTest {
     @Test
     void aRoleTheRuleDoesNotAllowIsForbiddenNamingTheRoleAndWritesNothing() {
         Map<String, Probe> probes = probes();
-        for (AccessRule rule : table().rules()) {
+        for (AccessRule rule : table.rules()) {
             for (Role role : EnumSet.complementOf(EnumSet.copyOf(rule.roles()))) {
                 DemoClient client = DemoClient.withRole(role.claimValue());
                 ApiResponse refused = refusedWithoutWriting(probes, rule, api().as(client));
@@ -144,7 +158,7 @@ public abstract class AccessContractTest {
     @Test
     void aCallerOfAnotherDepartmentIsForbiddenNamingTheDepartmentAndWritesNothing() {
         Map<String, Probe> probes = probes();
-        for (AccessRule rule : table().rules()) {
+        for (AccessRule rule : table.rules()) {
             if (namesADepartment(rule)) {
                 ApiResponse refused = refusedWithoutWriting(probes, rule,
                         api().withToken(otherDepartmentsToken(rule)));
@@ -164,7 +178,7 @@ public abstract class AccessContractTest {
 
     @Test
     void aCallerWithAnAllowedRoleInTheDepartmentGetsThrough() {
-        for (AccessRule rule : table().rules()) {
+        for (AccessRule rule : table.rules()) {
             Map<String, Probe> probes = probes();
             for (Role role : rule.roles()) {
                 String token = TestAuthServer.shared().forge().token("it-" + role, roleNames(role),

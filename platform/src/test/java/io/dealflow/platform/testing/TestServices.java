@@ -1,5 +1,7 @@
 package io.dealflow.platform.testing;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,6 +44,14 @@ public final class TestServices {
             }
         }
         return dealService;
+    }
+
+    /**
+     * For a {@code @DynamicPropertySource}: the service under test calls the shared deal-service
+     * ({@code dealflow.deal-service.url}), started when the context is.
+     */
+    public static void callDealService(DynamicPropertyRegistry registry) {
+        registry.add("dealflow.deal-service.url", () -> dealService().baseUrl());
     }
 
     private static ServiceUnderTest startDealService() {

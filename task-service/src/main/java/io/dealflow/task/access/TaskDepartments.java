@@ -38,7 +38,7 @@ public class TaskDepartments {
 
     /** For a deal named in a request body: 403 unless the caller acts for its department. */
     public void requireDeal(Caller caller, String dealId) {
-        AccessPolicy.requireDepartment(caller, ofDeal(dealId).orElse(null), "Deal " + dealId);
+        AccessPolicy.requireDepartment(caller, () -> ofDeal(dealId), "Deal " + dealId);
     }
 
     private Optional<String> pipelineOf(String sql, String id) {

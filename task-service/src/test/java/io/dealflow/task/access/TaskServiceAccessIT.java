@@ -1,19 +1,13 @@
 package io.dealflow.task.access;
 
-import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.testing.AccessContractTest;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.TestAuthServer;
 import io.dealflow.platform.testing.TestServices;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -34,33 +28,9 @@ class TaskServiceAccessIT extends AccessContractTest {
 
     @DynamicPropertySource
     static void dealService(DynamicPropertyRegistry registry) {
-        registry.add("dealflow.deal-service.url", () -> TestServices.dealService().baseUrl());
+        TestServices.callDealService(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    AccessTable table;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlers;
-    @Autowired
-    JdbcClient jdbc;
-
-    @Override
-    protected HttpApi api() {
-        return new HttpApi(port);
-    }
-
-    @Override
-    protected AccessTable table() {
-        return table;
-    }
-
-    @Override
-    protected RequestMappingHandlerMapping handlers() {
-        return handlers;
-    }
 
     /** Tasks, reschedules, task events (their per-deal sequences) and idempotency keys. */
     @Override

@@ -65,7 +65,7 @@ class TaskFollowUpIT {
 
     @DynamicPropertySource
     static void dealService(DynamicPropertyRegistry registry) {
-        registry.add("dealflow.deal-service.url", () -> TestServices.dealService().baseUrl());
+        TestServices.callDealService(registry);
     }
 
     @LocalServerPort

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,10 @@ final class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticatio
         String clientId = AccessClaims.CLIENT_ID.stream().map(jwt::getClaimAsString)
                 .filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
         // client-credentials tokens of some issuers leave sub out; the client is then who acts
-        String subject = jwt.getSubject() != null ? jwt.getSubject() : String.valueOf(clientId);
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : clientId;
+        if (subject == null) {
+            throw new InvalidBearerTokenException("The token names no subject (sub) and no client (client_id, azp)");
+        }
         return new Caller(subject, clientId, rolesOf(jwt.getClaim(AccessClaims.ROLES)),
                 Departments.fromClaim(jwt.getClaim(AccessClaims.DEPARTMENTS)));
     }

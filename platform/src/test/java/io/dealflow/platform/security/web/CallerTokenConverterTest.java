@@ -35,6 +35,21 @@ class CallerTokenConverterTest {
     }
 
     @Test
+    void aTokenThatNamesNobodyIsNotAccepted() {
+        Jwt nobody = token().claim("roles", List.of("admin")).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallerTokenConverter.callerOf(nobody))
+                .isInstanceOf(org.springframework.security.oauth2.server.resource.InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void aClientCredentialsTokenWithoutSubIsTheClientsOwn() {
+        Jwt jwt = token().claim("azp", "erp-connector").build();
+
+        assertThat(CallerTokenConverter.callerOf(jwt).subject()).isEqualTo("erp-connector");
+    }
+
+    @Test
     void aTokenWithoutRolesOrDepartmentsMayDoNothing() {
         Caller caller = CallerTokenConverter.callerOf(token().subject("someone").build());
 
