@@ -1,4 +1,5 @@
-# The image of every Dealflow service. docker compose builds it with the service module as the context and the
+# The image of every Dealflow service (and of the local authorization server). docker compose builds it with the
+# module as the context and the
 # build arguments SERVICE (the module, whose jar Maven already produced) and PORT (its HTTP port):
 #   ./mvnw -DskipTests package && docker compose build
 # A plain Dockerfile rather than spring-boot:build-image: buildpacks need a Docker daemon and network access to
@@ -18,6 +19,9 @@ RUN groupadd --system --gid 10001 dealflow \
     && useradd --system --uid 10001 --gid dealflow --no-create-home --shell /usr/sbin/nologin dealflow
 
 WORKDIR /app
+# The one directory the process may write, for a volume (the authorization server keeps its signing key there):
+# a named volume takes its owner from the image's directory.
+RUN mkdir /app/data && chown 10001:10001 /app/data
 COPY target/${SERVICE}.jar /app/app.jar
 USER 10001:10001
 

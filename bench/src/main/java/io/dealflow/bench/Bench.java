@@ -58,7 +58,7 @@ public final class Bench {
 
     private final BenchConfig config;
     private final Target target;
-    private final Rest rest = new Rest();
+    private final Rest rest;
     private final Baselines baselines = new Baselines();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -69,6 +69,7 @@ public final class Bench {
     public Bench(BenchConfig config) {
         this.config = config;
         this.target = config.target();
+        this.rest = new Rest(target.clients().admin());
     }
 
     public static void main(String[] args) throws Exception {

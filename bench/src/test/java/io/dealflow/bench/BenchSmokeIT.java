@@ -45,6 +45,7 @@ class BenchSmokeIT {
                     entry("bench.task.url", dealflow.url("task-service")),
                     entry("bench.analytics.url", dealflow.url("analytics-service")),
                     entry("bench.kafka", dealflow.kafkaBootstrapServers()),
+                    entry("bench.auth.url", dealflow.issuer()),
                     entry("bench.db.prefix", DB_PREFIX),
                     entry("bench.rss.pid", Long.toString(dealflow.pid())),
                     entry("bench.scenarios", String.join(",", Arrays.stream(Scenario.values()).map(Scenario::id)

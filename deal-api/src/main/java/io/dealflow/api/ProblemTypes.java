@@ -13,6 +13,13 @@ public final class ProblemTypes {
     // 400
     public static final String INVALID_REQUEST = "invalid-request";
     public static final String MALFORMED_REQUEST = "malformed-request";
+    // 401: no usable bearer token (missing, expired, wrongly signed, unsigned, another issuer or audience)
+    public static final String AUTHENTICATION_REQUIRED = "authentication-required";
+    public static final String INVALID_TOKEN = "invalid-token";
+    // 403: a valid token that may not do this; the problem names the role or department that is missing
+    public static final String ROLE_REQUIRED = "role-required";
+    public static final String DEPARTMENT_NOT_ALLOWED = "department-not-allowed";
+    public static final String ACTOR_NOT_ALLOWED = "actor-not-allowed";
     // 404
     public static final String NOT_FOUND = "not-found";
     public static final String DEAL_NOT_FOUND = "deal-not-found";

@@ -11,6 +11,7 @@ import io.dealflow.api.deal.Direction;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class GeneratedHistoryIT {
         String pipelineId = "gen-" + run;
         List<PublishedEvent<DealEvent>> events = feed(run, pipelineId, new Random(42));
         Expected expected = Expected.from(events);
-        HttpApi api = new HttpApi(port);
+        HttpApi api = new HttpApi(port).as(DemoClient.DEALFLOW_ADMIN);
 
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .untilAsserted(() -> assertMatches(api, pipelineId, expected));

@@ -3,6 +3,7 @@ package io.dealflow.analytics.history;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class ScriptedHistoryIT {
 
     @BeforeEach
     void feedOnce() {
-        api = new HttpApi(port);
+        api = new HttpApi(port).as(DemoClient.SALES_HEAD);
         if (!fed) {
             feedHistory();
             fed = true;
@@ -305,14 +306,16 @@ class ScriptedHistoryIT {
                 "/loss-reasons?pipelineId=" + P, "/funnel?pipelineId=" + P, "/stuck-deals?pipelineId=" + P,
                 "/data-quality?pipelineId=" + P, "/cycle-time?pipelineId=" + P, "/conversion?pipelineId=" + Q);
         List<String> before = reports.stream().map(path -> rows(path).toString()).toList();
-        int generation = api.get("/api/v1/admin/projections/rebuild").body().path("activeGeneration").asInt();
+        // a rebuild is an admin's: it replays every department's history
+        HttpApi admin = api.as(DemoClient.DEALFLOW_ADMIN);
+        int generation = admin.get("/api/v1/admin/projections/rebuild").body().path("activeGeneration").asInt();
 
-        ApiResponse started = api.post("/api/v1/admin/projections/rebuild", null);
+        ApiResponse started = admin.post("/api/v1/admin/projections/rebuild", null);
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.body().path("targetGeneration").asInt()).isEqualTo(generation + 1);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode status = api.get("/api/v1/admin/projections/rebuild").body();
+            JsonNode status = admin.get("/api/v1/admin/projections/rebuild").body();
             assertThat(status.path("state").asString()).isEqualTo("DONE");
             assertThat(status.path("activeGeneration").asInt()).isEqualTo(generation + 1);
             assertThat(status.path("eventsReplayed").asLong()).isEqualTo(status.path("eventsToReplay").asLong());

@@ -2,11 +2,16 @@ package io.dealflow.bench.config;
 
 import java.net.URI;
 
-/** The running system: its four services, the broker and the PostgreSQL server its databases live on. */
+/**
+ * The running system: its four services, the broker, the PostgreSQL server its databases live on and the
+ * authorization server whose tokens the bench calls with.
+ */
 public record Target(String dealUrl, String taskUrl, String analyticsUrl, String kafka, String postgresUrl,
-                     String dbPrefix, String dbUser, String dbPassword, String analyticsConsumerGroup) {
+                     String dbPrefix, String dbUser, String dbPassword, String analyticsConsumerGroup,
+                     String authUrl, BenchClients clients) {
 
     static Target from(Settings settings) {
+        String authUrl = settings.text("bench.auth.url", "http://127.0.0.1:9000");
         return new Target(
                 settings.text("bench.deal.url", "http://127.0.0.1:8081"),
                 settings.text("bench.task.url", "http://127.0.0.1:8082"),
@@ -17,7 +22,8 @@ public record Target(String dealUrl, String taskUrl, String analyticsUrl, String
                 settings.text("bench.db.user", "postgres"),
                 settings.text("bench.db.password", ""),
                 // analytics-service's deal listener id (ProjectionListeners.DEALS), which Spring Kafka uses as its group
-                settings.text("bench.analytics.consumer-group", "analytics-service-deals"));
+                settings.text("bench.analytics.consumer-group", "analytics-service-deals"),
+                authUrl, BenchClients.of(authUrl));
     }
 
     /** @param database a database of the PostgreSQL server, by its full name */

@@ -54,6 +54,8 @@ final class Requests {
         HttpProtocolBuilder protocol = http.baseUrl(plan.target().dealUrl())
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
+                // demo-integration's token (renewed shortly before it expires), acting for the person "bench"
+                .header("Authorization", session -> plan.target().clients().integration().authorization())
                 .header("X-Actor", "bench")
                 .disableWarmUp()
                 .disableCaching();
@@ -132,8 +134,11 @@ final class Requests {
 
     ChainBuilder readReport(String metric) {
         return measured(metric, http(metric + ": report").get(session -> plan.target().analyticsUrl()
-                + "/api/v1/analytics/" + REPORTS.get(ThreadLocalRandom.current().nextInt(REPORTS.size()))
-                + "?pipelineId=" + pipeline.id()), (session, ok) -> session);
+                        + "/api/v1/analytics/" + REPORTS.get(ThreadLocalRandom.current().nextInt(REPORTS.size()))
+                        + "?pipelineId=" + pipeline.id())
+                // reports are a head's or an admin's, not the integration client's
+                .header("Authorization", session -> plan.target().clients().admin().authorization()),
+                (session, ok) -> session);
     }
 
     /**

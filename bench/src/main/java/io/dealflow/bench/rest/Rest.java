@@ -1,5 +1,6 @@
 package io.dealflow.bench.rest;
 
+import io.dealflow.api.access.ClientCredentialsTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Plain JSON calls for what is set up or polled, not measured by Gatling: the pipeline, the rebuild, the report
- * latencies over a large history (one request at a time, timed here).
+ * latencies over a large history (one request at a time, timed here). Every call carries the caller's token.
  */
 public final class Rest {
 
@@ -21,32 +22,39 @@ public final class Rest {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ClientCredentialsTokens caller;
+
+    public Rest(ClientCredentialsTokens caller) {
+        this.caller = caller;
+    }
 
     public JsonNode put(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", "application/json")
+        return send(request(url).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
     }
 
     public JsonNode post(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        return send(request(url).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     public JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return send(request(url).GET().build());
     }
 
     /** @return the status code; the body is read and dropped, as a report reader would read it */
     public int status(String url) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request(url).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted: GET " + url, e);
         }
+    }
+
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", caller.authorization());
     }
 
     private JsonNode send(HttpRequest request) {

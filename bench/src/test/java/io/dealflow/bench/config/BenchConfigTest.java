@@ -20,6 +20,9 @@ class BenchConfigTest {
         assertThat(config.lagSampleEvery()).isEqualTo(20);
         assertThat(config.scaleDeals()).isEqualTo(1_000_000);
         assertThat(config.target().dealUrl()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(config.target().authUrl()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(config.target().clients().integration().clientId()).isEqualTo("demo-integration");
+        assertThat(config.target().clients().admin().clientId()).isEqualTo("dealflow-admin");
         assertThat(config.target().jdbcUrl(config.target().serviceDatabase("analytics")))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/dealflow_analytics");
     }

@@ -16,6 +16,9 @@ public final class EventJson {
     private static final String EVENT_ID = "eventId";
     private static final String SEQUENCE = "sequence";
     private static final String OCCURRED_AT = "occurredAt";
+    private static final String ACTOR = "actor";
+    /** Optional: absent from events no client caused and from every event written before clients were recorded. */
+    private static final String CLIENT_ID = "clientId";
     public static final String PIPELINE_DEFINED = "PipelineDefined";
 
     private final JsonMapper mapper;
@@ -35,7 +38,8 @@ public final class EventJson {
     public PublishedEvent<DealEvent> readDealEvent(byte[] json) {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class));
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
+                clientIdOf(node));
     }
 
     public byte[] writeTaskEvent(PublishedEvent<? extends TaskEvent> published) {
@@ -45,7 +49,8 @@ public final class EventJson {
     public PublishedEvent<TaskEvent> readTaskEvent(byte[] json) {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class));
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class),
+                clientIdOf(node));
     }
 
     public byte[] writePipelineDefined(PublishedEvent<PipelineDefined> published) {
@@ -59,10 +64,14 @@ public final class EventJson {
             throw new IllegalArgumentException("Not a PipelineDefined event: type=" + type);
         }
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class));
+                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class),
+                clientIdOf(node));
     }
 
-    /** The envelope first, then the record's fields, so a human reading the topic sees what and when at once. */
+    /**
+     * The envelope first, then the record's fields, so a human reading the topic sees what and when at once; the
+     * client stands beside the actor (every event record has one), so who acted and through what read together.
+     */
     private byte[] write(String type, PublishedEvent<?> published, JsonNode eventFields) {
         ObjectNode flat = mapper.createObjectNode();
         flat.put(TYPE, type);
@@ -73,7 +82,15 @@ public final class EventJson {
             if (!TYPE.equals(field.getKey())) {
                 flat.set(field.getKey(), field.getValue());
             }
+            if (ACTOR.equals(field.getKey()) && published.clientId() != null) {
+                flat.put(CLIENT_ID, published.clientId());
+            }
         });
         return mapper.writeValueAsBytes(flat);
+    }
+
+    private static String clientIdOf(JsonNode node) {
+        JsonNode clientId = node.get(CLIENT_ID);
+        return clientId == null || clientId.isNull() ? null : clientId.asString();
     }
 }

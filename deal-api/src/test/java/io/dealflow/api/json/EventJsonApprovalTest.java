@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Pins the Kafka JSON of every published event type to an approved sample in src/test/resources/approved, so a
- * renamed or retyped field cannot silently break a consumer. A deliberate change is a new {@code .vN} event type.
+ * renamed or retyped field cannot silently break a consumer. A changed shape is a new {@code .vN} event type; an
+ * optional field (such as {@code clientId}) may be added deliberately, and JSON without it must still read.
  * When a sample is missing or differs, the actual JSON is written to target/approval/ for review.
  */
 class EventJsonApprovalTest {
@@ -35,13 +36,14 @@ class EventJsonApprovalTest {
     @MethodSource("dealEvents")
     void everyDealEventTypeKeepsItsApprovedJson(DealEvent event) throws IOException {
         byte[] written = json.writeDealEvent(new PublishedEvent<>("evt-" + event.eventType(), 7, SampleEvents.AT,
-                event));
+                event, SampleEvents.CLIENT));
         assertApproved(event.eventType(), written);
 
         PublishedEvent<DealEvent> read = json.readDealEvent(written);
         assertThat(read.event()).isEqualTo(event);
         assertThat(read.sequence()).isEqualTo(7);
         assertThat(read.occurredAt()).isEqualTo(SampleEvents.AT);
+        assertThat(read.clientId()).isEqualTo(SampleEvents.CLIENT);
     }
 
     static List<TaskEvent> taskEvents() {
@@ -52,16 +54,17 @@ class EventJsonApprovalTest {
     @MethodSource("taskEvents")
     void everyTaskEventTypeKeepsItsApprovedJson(TaskEvent event) throws IOException {
         byte[] written = json.writeTaskEvent(new PublishedEvent<>("evt-" + event.eventType(), 3, SampleEvents.AT,
-                event));
+                event, SampleEvents.CLIENT));
         assertApproved(event.eventType(), written);
         assertThat(json.readTaskEvent(written).event()).isEqualTo(event);
+        assertThat(json.readTaskEvent(written).clientId()).isEqualTo(SampleEvents.CLIENT);
     }
 
     @Test
     void pipelineDefinedKeepsItsApprovedJson() throws IOException {
         PipelineDefined event = SampleEvents.pipelineDefined();
         byte[] written = json.writePipelineDefined(new PublishedEvent<>("evt-PipelineDefined", 1, SampleEvents.AT,
-                event));
+                event, SampleEvents.CLIENT));
         assertApproved("PipelineDefined", written);
         assertThat(json.readPipelineDefined(written).event()).isEqualTo(event);
     }
@@ -74,6 +77,34 @@ class EventJsonApprovalTest {
                 .isEqualTo(json.readDealEvent(approved).event());
     }
 
+    /** {@code clientId} came later and is optional: JSON written before it reads as it always did, with no client. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dealEvents")
+    void anEventWrittenBeforeClientsWereRecordedReadsWithoutAClient(DealEvent event) throws IOException {
+        String withClient = new String(approved(event.eventType()), StandardCharsets.UTF_8);
+        String before = withClient.replaceFirst("\\s*\"clientId\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
+        assertThat(before).doesNotContain("clientId");
+
+        PublishedEvent<DealEvent> read = json.readDealEvent(before.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.event()).isEqualTo(event);
+        assertThat(read.clientId()).isNull();
+    }
+
+    /** A consumer built before clientId existed binds only the record, which never had the field. */
+    @Test
+    void aConsumerThatPredatesClientIdStillReadsTheEvent() throws IOException {
+        DealEvent read = DealflowJson.mapper().readValue(approved("DealWon"), DealEvent.class);
+        assertThat(read).isEqualTo(SampleEvents.dealEvents().stream()
+                .filter(event -> event.eventType().equals("DealWon")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void anEventNoClientCausedHasNoClientIdField() {
+        DealEvent event = SampleEvents.dealEvents().get(0);
+        byte[] written = json.writeDealEvent(new PublishedEvent<>("evt-1", 0, SampleEvents.AT, event));
+        assertThat(DealflowJson.mapper().readTree(written).has("clientId")).isFalse();
+    }
+
     private void assertApproved(String type, byte[] actual) throws IOException {
         JsonNode actualTree = DealflowJson.mapper().readTree(actual);
         Path received = Path.of("target", "approval", type + ".json");
@@ -83,7 +114,8 @@ class EventJsonApprovalTest {
             Files.writeString(received, DealflowJson.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(actualTree));
             fail("The JSON of " + type + " differs from approved/" + type + ".json; see " + received.toAbsolutePath()
-                    + ". A changed shape is a new .vN event type, never an edit of an approved one.");
+                    + ". A changed shape is a new .vN event type; only an optional field may be added to one,"
+                    + " deliberately, by updating its sample.");
         }
     }
 

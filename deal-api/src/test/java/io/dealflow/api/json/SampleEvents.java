@@ -36,6 +36,8 @@ import java.util.Map;
 final class SampleEvents {
 
     static final String DEAL = "0b6d6c1e-7d4f-4a39-8d35-2f5b8c1e9a01";
+    /** The OAuth client whose request caused the sample events. */
+    static final String CLIENT = "demo-integration";
     static final Instant AT = Instant.parse("2026-11-23T09:15:30.123456Z");
 
     private SampleEvents() {

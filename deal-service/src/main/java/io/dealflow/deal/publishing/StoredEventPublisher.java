@@ -7,6 +7,7 @@ import io.dealflow.api.json.EventJson;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.deal.ProcessingGroups;
+import io.dealflow.deal.access.ClientMetaData;
 import io.dealflow.platform.kafka.KafkaEventPublisher;
 import io.dealflow.platform.kafka.OutgoingEvent;
 import io.dealflow.platform.kafka.PublishBatch;
@@ -44,8 +45,8 @@ class StoredEventPublisher {
 
     @EventHandler
     void on(DealEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        PublishedEvent<DealEvent> published =
-                new PublishedEvent<>(message.getIdentifier(), sequence, message.getTimestamp(), event);
+        PublishedEvent<DealEvent> published = new PublishedEvent<>(message.getIdentifier(), sequence,
+                message.getTimestamp(), event, ClientMetaData.clientIdOf(message));
         sendInThisBatch(outgoing(message, Topics.DEAL_EVENTS, event.dealId(),
                 CloudEventHeaders.type("deal", event.eventType(), 1), event.dealId(),
                 json.writeDealEvent(published)));
@@ -53,8 +54,8 @@ class StoredEventPublisher {
 
     @EventHandler
     void on(PipelineDefined event, EventMessage<?> message, @SequenceNumber long sequence) {
-        PublishedEvent<PipelineDefined> published =
-                new PublishedEvent<>(message.getIdentifier(), sequence, message.getTimestamp(), event);
+        PublishedEvent<PipelineDefined> published = new PublishedEvent<>(message.getIdentifier(), sequence,
+                message.getTimestamp(), event, ClientMetaData.clientIdOf(message));
         sendInThisBatch(outgoing(message, Topics.PIPELINE_EVENTS, Topics.pipelineKey(event.pipelineId(),
                         event.version()), CloudEventHeaders.type("pipeline", EventJson.PIPELINE_DEFINED, 1),
                 event.pipelineId(), json.writePipelineDefined(published)));

@@ -79,6 +79,9 @@ class DealEventPublishingIT {
                 assertThat(flat.has(common)).as(common).isTrue();
             }
             assertThat(flat.path("actor").asString()).isEqualTo("it-user");
+            // the client that sent the request for the person, beside the actor
+            assertThat(flat.path("clientId").asString()).isEqualTo("demo-integration");
+            assertThat(events).extracting(PublishedEvent::clientId).containsOnly("demo-integration");
         }
     }
 

@@ -83,9 +83,21 @@ public final class DealflowLocal {
                 say("created database " + config.databaseOf(service));
             }
             requireJar(service);
-            requireFreeHttpPort(service);
+            requireFreePort(service, config.portOf(service), service.portVariable());
+            requireFreePort(service, config.managementPortOf(service), service.managementPortVariable());
+        }
+        if (config.startsAuthServer()) {
+            requireJar(ServiceSpec.AUTH_SERVER);
+            requireFreePort(ServiceSpec.AUTH_SERVER, config.portOf(ServiceSpec.AUTH_SERVER),
+                    ServiceSpec.AUTH_SERVER.portVariable());
         }
         startKafka();
+        // first: the services ask it for its keys on their first request, task- and handoff-service for tokens
+        if (config.startsAuthServer()) {
+            startAuthServer();
+        } else {
+            say("using the issuer " + config.issuer() + " (DEALFLOW_OAUTH_ISSUER_URI); no local authorization server");
+        }
         for (ServiceSpec service : ServiceSpec.ALL) {
             startService(service);
         }
@@ -93,6 +105,26 @@ public final class DealflowLocal {
             service.awaitHealthy(STARTUP_TIMEOUT);
             say(service.name() + " is UP");
         }
+    }
+
+    private void startAuthServer() throws InterruptedException {
+        ServiceSpec spec = ServiceSpec.AUTH_SERVER;
+        int port = config.portOf(spec);
+        Map<String, String> env = new HashMap<>();
+        env.put(spec.portVariable(), Integer.toString(port));
+        env.put("DEALFLOW_AUTH_ISSUER", config.issuer());
+        env.put("DEALFLOW_AUTH_KEY_FILE", config.authKeyFile().toString());
+        say("starting the authorization server on " + config.issuer() + " (signing key in " + config.authKeyFile()
+                + ")");
+        ServiceProcess authServer;
+        synchronized (this) {
+            if (shutdownStarted.getCount() == 0) {
+                return;
+            }
+            authServer = ServiceProcess.start(spec, port, port, jarOf(spec), config.serviceJvmOptions(), env);
+            services.add(authServer);
+        }
+        authServer.awaitHealthy(STARTUP_TIMEOUT);
     }
 
     private void startKafka() {
@@ -118,8 +150,11 @@ public final class DealflowLocal {
 
     private void startService(ServiceSpec spec) {
         int port = config.portOf(spec);
+        int managementPort = config.managementPortOf(spec);
         Map<String, String> env = new HashMap<>();
         env.put(spec.portVariable(), Integer.toString(port));
+        env.put(spec.managementPortVariable(), Integer.toString(managementPort));
+        env.put("DEALFLOW_OAUTH_ISSUER_URI", config.issuer());
         env.put(spec.databaseUrlVariable(), config.jdbcUrl(config.databaseOf(spec)));
         env.put("DEALFLOW_DB_USER", config.pgUser());
         env.put("DEALFLOW_DB_PASSWORD", config.pgPassword());
@@ -129,12 +164,13 @@ public final class DealflowLocal {
         for (ServiceSpec other : ServiceSpec.ALL) {
             env.put(other.urlVariable(), "http://127.0.0.1:" + config.portOf(other));
         }
-        say("starting " + spec.name() + " on port " + port);
+        say("starting " + spec.name() + " on port " + port + " (management " + managementPort + ")");
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
             }
-            services.add(ServiceProcess.start(spec, port, jarOf(spec), config.serviceJvmOptions(), env));
+            services.add(ServiceProcess.start(spec, port, managementPort, jarOf(spec), config.serviceJvmOptions(),
+                    env));
         }
     }
 
@@ -142,13 +178,28 @@ public final class DealflowLocal {
         StringBuilder summary = new StringBuilder("\n[dealflow] Dealflow is running.\n");
         summary.append(String.format("  %-16s %s   (data in %s)%n", "Kafka bootstrap", config.kafkaBootstrapServers(),
                 config.kafkaDataDir()));
+        summary.append(String.format("  %-16s %s%n", "token issuer", config.issuer()));
         for (ServiceProcess service : services()) {
-            ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service.name())).findFirst().orElseThrow();
+            ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service.name())).findFirst()
+                    .orElse(null);
+            if (spec == null) {
+                continue;
+            }
             summary.append(String.format("  %-16s %s%n", service.name(), service.baseUrl()));
-            summary.append(String.format("    %-14s %s/actuator/health%n", "health", service.baseUrl()));
+            summary.append(String.format("    %-14s %s/actuator/health, /actuator/prometheus%n", "management",
+                    service.managementUrl()));
             summary.append(String.format("    %-14s %s/v3/api-docs%n", "OpenAPI", service.baseUrl()));
             summary.append(String.format("    %-14s %s (user %s)%n", "PostgreSQL", config.jdbcUrl(config.databaseOf(spec)),
                     config.pgUser()));
+        }
+        if (config.startsAuthServer()) {
+            summary.append(String.format("  Every API request needs a token; the demo clients (README: Who may do what) have the"
+                    + " secret <client>-secret, e.g.:%n"
+                    + "    TOKEN=$(curl -s -u demo-integration:demo-integration-secret -d grant_type=client_credentials \\%n"
+                    + "      %s/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n"
+                    + "    curl -s -H \"Authorization: Bearer $TOKEN\" %s/api/v1/pipelines%n"
+                    + "  (also sales-head, contracts-head, delivery-head, dealflow-admin; tokens live 15 minutes)%n",
+                    config.issuer(), localUrl("deal-service")));
         }
         summary.append("[dealflow] Press Ctrl-C to stop.\n");
         System.out.println(summary);
@@ -158,7 +209,7 @@ public final class DealflowLocal {
         if (!config.demo()) {
             return;
         }
-        DemoTraffic traffic = DemoTraffic.start(
+        DemoTraffic traffic = DemoTraffic.start(config.issuer(),
                 localUrl("deal-service"), localUrl("task-service"), localUrl("handoff-service"), config.demoRate());
         synchronized (this) {
             demo = traffic;
@@ -236,13 +287,12 @@ public final class DealflowLocal {
     }
 
     /** A service already listening there would answer our health check in place of the new one. */
-    private void requireFreeHttpPort(ServiceSpec spec) {
-        int port = config.portOf(spec);
+    private static void requireFreePort(ServiceSpec spec, int port, String variable) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
             throw new LaunchException("Port " + port + " for " + spec.name() + " is already in use."
-                    + " Stop whatever listens there or set " + spec.portVariable() + " to another port.");
+                    + " Stop whatever listens there or set " + variable + " to another port.");
         }
     }
 

@@ -31,7 +31,10 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
             Environment (defaults): DEALFLOW_KAFKA_PORT (9092), DEALFLOW_KAFKA_PARTITIONS (3),
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),
               DEALFLOW_DATA_DIR (./.dealflow), DEALFLOW_SERVICES_DIR (services/ beside the launcher jar), DEAL_SERVICE_PORT (8081), TASK_SERVICE_PORT (8082),
-              HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084),
+              HANDOFF_SERVICE_PORT (8083), ANALYTICS_SERVICE_PORT (8084), DEAL_MANAGEMENT_PORT (9081),
+              TASK_MANAGEMENT_PORT (9082), HANDOFF_MANAGEMENT_PORT (9083), ANALYTICS_MANAGEMENT_PORT (9084),
+              DEALFLOW_AUTH_PORT (9000: the local authorization server), DEALFLOW_OAUTH_ISSUER_URI (another issuer,
+              e.g. a Keycloak realm: then no local authorization server is started),
               DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...),
               DEALFLOW_SERVICE_JAVA_OPTS (JVM options of every service: """
             + DEFAULT_SERVICE_JVM_OPTIONS + ")";
@@ -82,6 +85,26 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
 
     int portOf(ServiceSpec service) {
         return intValue(environment, service.portVariable(), service.defaultPort());
+    }
+
+    int managementPortOf(ServiceSpec service) {
+        return intValue(environment, service.managementPortVariable(), service.defaultManagementPort());
+    }
+
+    /** A configured issuer (Keycloak, Entra ID, ...) replaces the local authorization server. */
+    boolean startsAuthServer() {
+        return value(environment, "DEALFLOW_OAUTH_ISSUER_URI", "").isEmpty();
+    }
+
+    /** The issuer the services trust: the one configured, or the local authorization server. */
+    String issuer() {
+        return startsAuthServer() ? "http://127.0.0.1:" + portOf(ServiceSpec.AUTH_SERVER)
+                : value(environment, "DEALFLOW_OAUTH_ISSUER_URI", "");
+    }
+
+    /** Where the local authorization server keeps its signing key, so tokens survive a restart. */
+    Path authKeyFile() {
+        return dataDir.resolve("auth").resolve("signing-key.json");
     }
 
     private static String dbPrefix(Map<String, String> env) {

@@ -28,17 +28,20 @@ final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private Thread forwarder;
 
-    private ServiceProcess(ServiceSpec spec, int port, Process process) {
+    private ServiceProcess(ServiceSpec spec, int port, int managementPort, Process process) {
         this.spec = spec;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, int port, Path jar, List<String> jvmOptions,
+    /** @param managementPort where its actuator answers (the HTTP port itself for the authorization server) */
+    static ServiceProcess start(ServiceSpec spec, int port, int managementPort, Path jar, List<String> jvmOptions,
                                 Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,7 +50,7 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
-            ServiceProcess service = new ServiceProcess(spec, port, builder.start());
+            ServiceProcess service = new ServiceProcess(spec, port, managementPort, builder.start());
             service.forwardOutput();
             return service;
         } catch (IOException e) {
@@ -61,6 +64,10 @@ final class ServiceProcess {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     CompletableFuture<Process> onExit() {
@@ -77,7 +84,7 @@ final class ServiceProcess {
 
     /** Waits for the actuator to say UP; a child that dies or stays silent fails the launch. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
-        HealthCheck health = new HealthCheck(URI.create(baseUrl() + "/actuator/health"));
+        HealthCheck health = new HealthCheck(URI.create(managementUrl() + "/actuator/health"));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!health.isUp()) {
             if (!process.isAlive()) {
@@ -86,8 +93,8 @@ final class ServiceProcess {
                         + " during start-up. Its last lines:\n" + lastLines());
             }
             if (System.nanoTime() > deadline) {
-                throw new LaunchException(spec.name() + " did not report UP at " + baseUrl() + "/actuator/health within "
-                        + timeout.toSeconds() + " s. Its last lines:\n" + lastLines());
+                throw new LaunchException(spec.name() + " did not report UP at " + managementUrl()
+                        + "/actuator/health within " + timeout.toSeconds() + " s. Its last lines:\n" + lastLines());
             }
             Thread.sleep(HEALTH_POLL.toMillis());
         }

@@ -3,19 +3,28 @@ package io.dealflow.local;
 import java.util.List;
 
 /**
- * One Dealflow service as the launcher runs it: its executable jar, the variable that sets its
- * HTTP port, and the database it owns. A new service is one more entry in {@link #ALL}.
+ * One Dealflow service as the launcher runs it: its executable jar, the variables that set its HTTP port and its
+ * management port (health, Prometheus), and the database it owns. A new service is one more entry in {@link #ALL}.
  */
-record ServiceSpec(String name, String jarName, String portVariable, int defaultPort, String database,
-                   String databaseUrlVariable) {
+record ServiceSpec(String name, String jarName, String portVariable, int defaultPort, String managementPortVariable,
+                   int defaultManagementPort, String database, String databaseUrlVariable) {
 
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("deal-service", "deal-service.jar", "DEAL_SERVICE_PORT", 8081, "dealflow_deal", "DEAL_DB_URL"),
-            new ServiceSpec("task-service", "task-service.jar", "TASK_SERVICE_PORT", 8082, "dealflow_task", "TASK_DB_URL"),
-            new ServiceSpec("handoff-service", "handoff-service.jar", "HANDOFF_SERVICE_PORT", 8083, "dealflow_handoff",
-                    "HANDOFF_DB_URL"),
+            new ServiceSpec("deal-service", "deal-service.jar", "DEAL_SERVICE_PORT", 8081, "DEAL_MANAGEMENT_PORT", 9081,
+                    "dealflow_deal", "DEAL_DB_URL"),
+            new ServiceSpec("task-service", "task-service.jar", "TASK_SERVICE_PORT", 8082, "TASK_MANAGEMENT_PORT", 9082,
+                    "dealflow_task", "TASK_DB_URL"),
+            new ServiceSpec("handoff-service", "handoff-service.jar", "HANDOFF_SERVICE_PORT", 8083,
+                    "HANDOFF_MANAGEMENT_PORT", 9083, "dealflow_handoff", "HANDOFF_DB_URL"),
             new ServiceSpec("analytics-service", "analytics-service.jar", "ANALYTICS_SERVICE_PORT", 8084,
-                    "dealflow_analytics", "ANALYTICS_DB_URL"));
+                    "ANALYTICS_MANAGEMENT_PORT", 9084, "dealflow_analytics", "ANALYTICS_DB_URL"));
+
+    /**
+     * The local authorization server (DESIGN §6), started before the services: no database, and its health on its
+     * own port.
+     */
+    static final ServiceSpec AUTH_SERVER = new ServiceSpec("auth-server", "auth-server.jar", "DEALFLOW_AUTH_PORT", 9000,
+            "DEALFLOW_AUTH_PORT", 9000, null, null);
 
     /** {@code DEAL_SERVICE_URL} for deal-service: how the other services are told where it listens. */
     String urlVariable() {

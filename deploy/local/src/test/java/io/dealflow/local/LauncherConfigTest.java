@@ -24,7 +24,29 @@ class LauncherConfigTest {
         assertThat(config.kafkaDataDir()).isEqualTo(Path.of(".dealflow", "kafka").toAbsolutePath().normalize());
         assertThat(config.servicesDir()).isEqualTo(LAUNCHER_DIR.resolve("services"));
         assertThat(config.portOf(dealService())).isEqualTo(8081);
+        assertThat(config.managementPortOf(dealService())).isEqualTo(9081);
         assertThat(config.reset()).isFalse();
+    }
+
+    @Test
+    void theLocalAuthorizationServerIsTheIssuerAndKeepsItsKeyInTheDataDirectory() {
+        LauncherConfig config = LauncherConfig.from(Map.of("DEALFLOW_AUTH_PORT", "19000",
+                "DEALFLOW_DATA_DIR", "/var/tmp/df"), List.of(), LAUNCHER_DIR);
+
+        assertThat(config.startsAuthServer()).isTrue();
+        assertThat(config.issuer()).isEqualTo("http://127.0.0.1:19000");
+        assertThat(config.authKeyFile()).isEqualTo(Path.of("/var/tmp/df/auth/signing-key.json"));
+        assertThat(LauncherConfig.from(Map.of(), List.of(), LAUNCHER_DIR).issuer())
+                .isEqualTo("http://127.0.0.1:9000");
+    }
+
+    @Test
+    void anIssuerOfOnesOwnReplacesTheLocalAuthorizationServer() {
+        LauncherConfig config = LauncherConfig.from(Map.of("DEALFLOW_OAUTH_ISSUER_URI",
+                "https://sso.example.com/realms/dealflow"), List.of(), LAUNCHER_DIR);
+
+        assertThat(config.startsAuthServer()).isFalse();
+        assertThat(config.issuer()).isEqualTo("https://sso.example.com/realms/dealflow");
     }
 
     @Test
@@ -34,12 +56,14 @@ class LauncherConfigTest {
                 "DEALFLOW_PG_HOST", "db.local",
                 "DEALFLOW_PG_PORT", "6543",
                 "DEALFLOW_DATA_DIR", "/var/tmp/df",
-                "DEAL_SERVICE_PORT", "18081"), List.of(), LAUNCHER_DIR);
+                "DEAL_SERVICE_PORT", "18081",
+                "DEAL_MANAGEMENT_PORT", "19081"), List.of(), LAUNCHER_DIR);
 
         assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
         assertThat(config.jdbcUrl("dealflow_deal")).isEqualTo("jdbc:postgresql://db.local:6543/dealflow_deal");
         assertThat(config.kafkaDataDir()).isEqualTo(Path.of("/var/tmp/df/kafka"));
         assertThat(config.portOf(dealService())).isEqualTo(18081);
+        assertThat(config.managementPortOf(dealService())).isEqualTo(19081);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dealflow.handoff.handoff;
 import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.handoff.deal.DealSnapshot;
+import io.dealflow.platform.security.client.ServiceTokenInterceptor;
 import io.dealflow.platform.web.ServiceClients;
 import io.dealflow.platform.web.ServiceEndpoint;
 import org.springframework.http.MediaType;
@@ -22,14 +23,14 @@ import java.util.Map;
 @Component
 class DealServiceClient {
 
-    static final String ACTOR = "system:handoff-service";
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
     private final RestClient http;
 
-    DealServiceClient(ServiceEndpoint dealService) {
-        this.http = ServiceClients.restClient(dealService);
+    /** Every call carries this service's own client-credentials token (role service). */
+    DealServiceClient(ServiceEndpoint dealService, ServiceTokenInterceptor serviceToken) {
+        this.http = ServiceClients.restClient(dealService, serviceToken);
     }
 
     /** Opens the deal unless an earlier attempt already did, then adds the attachments. */
@@ -57,7 +58,6 @@ class DealServiceClient {
         try {
             return http.post().uri(path)
                     .header(DealflowHeaders.IDEMPOTENCY_KEY, idempotencyKey)
-                    .header(DealflowHeaders.ACTOR, ACTOR)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((request, response) -> new Answer(response.getStatusCode().value(),

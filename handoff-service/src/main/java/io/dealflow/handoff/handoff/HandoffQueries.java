@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** What people see of handoffs and the one thing they do: retry a failed one. */
 @Service
@@ -22,9 +24,18 @@ public class HandoffQueries {
         this.clock = clock;
     }
 
-    public HandoffPage page(HandoffStatus status, int page, int size) {
-        return new HandoffPage(store.page(status, page, size).stream().map(HandoffView::of).toList(), page, size,
-                store.count(status));
+    /** @param visible the pipelines whose handoffs the caller may see (from or to them), or null for all */
+    public HandoffPage page(HandoffStatus status, Set<String> visible, int page, int size) {
+        if (visible != null && visible.isEmpty()) {
+            return new HandoffPage(List.of(), page, size, 0);
+        }
+        return new HandoffPage(store.page(status, visible, page, size).stream().map(HandoffView::of).toList(), page,
+                size, store.count(status, visible));
+    }
+
+    /** The pipelines a handoff joins, or empty when there is none for that deal. */
+    public Optional<List<String>> pipelinesOf(String sourceDealId) {
+        return store.find(sourceDealId).map(handoff -> List.of(handoff.fromPipelineId(), handoff.toPipelineId()));
     }
 
     public HandoffView one(String sourceDealId) {

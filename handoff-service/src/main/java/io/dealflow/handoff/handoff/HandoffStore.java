@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,17 +92,30 @@ class HandoffStore {
                 .param("id", sourceDealId).param("now", Timestamp.from(now)).update();
     }
 
-    List<Handoff> page(HandoffStatus status, int page, int size) {
+    /** @param visible the pipelines whose handoffs (from or to them) are shown, or null for all; never empty */
+    List<Handoff> page(HandoffStatus status, Set<String> visible, int page, int size) {
         return jdbc.sql("SELECT * FROM handoffs WHERE (CAST(:status AS text) IS NULL OR status = :status)"
-                        + " ORDER BY created_at DESC, source_deal_id LIMIT :limit OFFSET :offset")
+                        + onlyIn(visible) + " ORDER BY created_at DESC, source_deal_id LIMIT :limit OFFSET :offset")
                 .param("status", status == null ? null : status.name())
+                .params(visibleParam(visible))
                 .param("limit", size).param("offset", (long) page * size)
                 .query(HANDOFF).list();
     }
 
-    long count(HandoffStatus status) {
-        return jdbc.sql("SELECT count(*) FROM handoffs WHERE (CAST(:status AS text) IS NULL OR status = :status)")
-                .param("status", status == null ? null : status.name()).query(Long.class).single();
+    long count(HandoffStatus status, Set<String> visible) {
+        return jdbc.sql("SELECT count(*) FROM handoffs WHERE (CAST(:status AS text) IS NULL OR status = :status)"
+                        + onlyIn(visible))
+                .param("status", status == null ? null : status.name())
+                .params(visibleParam(visible)).query(Long.class).single();
+    }
+
+    /** A handoff belongs to both departments it joins: the one that won the deal and the one that receives it. */
+    private static String onlyIn(Set<String> visible) {
+        return visible == null ? "" : " AND (from_pipeline_id IN (:visible) OR to_pipeline_id IN (:visible))";
+    }
+
+    private static Map<String, Object> visibleParam(Set<String> visible) {
+        return visible == null ? Map.of() : Map.of("visible", visible);
     }
 
     private static final RowMapper<Handoff> HANDOFF = (ResultSet row, int index) -> new Handoff(

@@ -3,6 +3,8 @@ package io.dealflow.handoff.web;
 import io.dealflow.handoff.handoff.HandoffQueries;
 import io.dealflow.handoff.handoff.HandoffStatus;
 import io.dealflow.handoff.handoff.HandoffView;
+import io.dealflow.platform.pipelines.PipelineCatalog;
+import io.dealflow.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -14,21 +16,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Handoffs over REST; who may call what is {@code HandoffServiceAccess}'s. */
 @RestController
 @RequestMapping("/api/v1/handoffs")
 class HandoffController {
 
     private final HandoffQueries handoffs;
+    private final PipelineCatalog pipelines;
 
-    HandoffController(HandoffQueries handoffs) {
+    HandoffController(HandoffQueries handoffs, PipelineCatalog pipelines) {
         this.handoffs = handoffs;
+        this.pipelines = pipelines;
     }
 
+    /** Only handoffs from or to the caller's departments' pipelines. */
     @GetMapping
-    HandoffQueries.HandoffPage list(@RequestParam(required = false) HandoffStatus status,
+    HandoffQueries.HandoffPage list(Caller caller, @RequestParam(required = false) HandoffStatus status,
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return handoffs.page(status, page, size);
+        return handoffs.page(status, pipelines.owners().pipelinesOf(caller.departments()).orElse(null), page, size);
     }
 
     @GetMapping("/{sourceDealId}")

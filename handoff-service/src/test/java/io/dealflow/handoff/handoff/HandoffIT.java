@@ -1,8 +1,9 @@
 package io.dealflow.handoff.handoff;
 
 import io.dealflow.api.Topics;
-import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.DemoClient;
+import io.dealflow.platform.testing.DemoDeals;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.TcpProxy;
 import io.dealflow.platform.testing.TestInfrastructure;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
-import static io.dealflow.platform.testing.DemoDeals.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +70,7 @@ class HandoffIT {
 
     @BeforeEach
     void setUp() {
-        handoffs = new HttpApi(port);
+        handoffs = new HttpApi(port).as(DemoClient.DEALFLOW_ADMIN);
         deals = new HttpApi(TestServices.dealService().baseUrl());
         toDealService.restore();
     }
@@ -97,7 +97,9 @@ class HandoffIT {
         assertThat(targetDeal.path("managerId").asString()).isIn("lawyer-anna", "lawyer-bohdan");
         assertThat(handoff.path("receiverId").asString()).isEqualTo(targetDeal.path("managerId").asString());
         JsonNode opened = deals.get("/api/v1/deals/" + target + "/history").body().get(0);
-        assertThat(opened.path("actor").asString()).isEqualTo("system:handoff-service");
+        // opened by handoff-service with its own client-credentials token: it is both the actor and the client
+        assertThat(opened.path("actor").asString()).isEqualTo("handoff-service");
+        assertThat(opened.path("clientId").asString()).isEqualTo("handoff-service");
         assertThat(opened.path("data").path("originManagerId").asString())
                 .as("the originating manager keeps the credit").isEqualTo("olena");
     }
@@ -146,9 +148,10 @@ class HandoffIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String target = "it-accounts-" + suffix;
         String source = "it-leads-" + suffix;
-        assertThat(deals.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null,
+        HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null,
                 List.of("accountNumber"))).status()).isEqualTo(201);
-        assertThat(deals.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
+        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
                 .status()).isEqualTo(201);
 
         String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title", "Lead " + suffix,
@@ -163,7 +166,7 @@ class HandoffIT {
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         awaitStatus(dealId, "FAILED");
 
-        assertThat(deals.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null, List.of()))
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null, List.of()))
                 .body().path("version").asInt()).isEqualTo(2);
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         JsonNode done = awaitStatus(dealId, "DONE");
@@ -179,21 +182,7 @@ class HandoffIT {
         Map<String, Object> request = salesDealWithContact();
         request.put("title", title);
         request.put("managerId", manager);
-        String dealId = deals.openDeal(request);
-        String deal = "/api/v1/deals/" + dealId;
-        ok(deals.patch(deal + "/fields", Map.of("equipmentCategories", "lathes"), h -> {
-        }));
-        ok(deals.post(deal + "/stage", stage("needs-identified")));
-        ok(deals.post(deal + "/stage", stage("finance-legal-check")));
-        ok(deals.post(deal + "/stage", stage("proposal")));
-        ok(deals.patch(deal + "/fields", Map.of("equipment", "CNC lathe TK-200", "amount", "125000",
-                "installationAddress", "Київ, вул. Садова, 1"), h -> {
-        }));
-        ok(deals.post(deal + "/attachments", Map.of("name", "Комерційна пропозиція", "uri", "s3://docs/offer.pdf",
-                "contentType", "application/pdf")));
-        ok(deals.post(deal + "/stage", stage("proposal-sent")));
-        ok(deals.post(deal + "/won", null));
-        return dealId;
+        return DemoDeals.winSalesDeal(deals, request);
     }
 
     private JsonNode awaitStatus(String sourceDealId, String status) {
@@ -242,9 +231,5 @@ class HandoffIT {
             definition.put("handoffTo", handoffTo);
         }
         return definition;
-    }
-
-    private static void ok(ApiResponse response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
     }
 }

@@ -18,9 +18,11 @@ public class PipelineCatalog {
 
     private final JdbcClient jdbc;
     private final Map<String, PipelineDefined> cache = new ConcurrentHashMap<>();
+    private final PipelineOwners owners;
 
     public PipelineCatalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.owners = new PipelineOwners(jdbc, "pipeline_catalog");
     }
 
     public void add(PipelineDefined pipeline) {
@@ -62,6 +64,11 @@ public class PipelineCatalog {
         return jdbc.sql("SELECT max(version) FROM pipeline_catalog WHERE pipeline_id = :id")
                 .param("id", pipelineId).query(Integer.class).optional()
                 .flatMap(version -> find(pipelineId, version));
+    }
+
+    /** Which department owns which pipeline, by this catalogue's versions. */
+    public PipelineOwners owners() {
+        return owners;
     }
 
     public static StageDefinition stage(PipelineDefined pipeline, String stageId) {

@@ -14,7 +14,12 @@ class PipelineEventListener {
         this.catalog = catalog;
     }
 
-    @KafkaListener(id = "${spring.application.name}-pipelines", topics = Topics.PIPELINE_EVENTS, concurrency = "1")
+    /**
+     * One group per service (its instances share a database, so one of them keeps the catalogue); a test that runs
+     * two contexts of one service on two databases gives each its own group.
+     */
+    @KafkaListener(id = "${spring.application.name}-pipelines", topics = Topics.PIPELINE_EVENTS, concurrency = "1",
+            groupId = "${dealflow.pipeline-catalog.consumer-group:${spring.application.name}-pipelines}")
     void on(byte[] value) {
         catalog.add(json.readPipelineDefined(value).event());
     }

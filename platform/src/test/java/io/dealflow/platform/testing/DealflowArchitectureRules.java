@@ -30,6 +30,13 @@ public final class DealflowArchitectureRules {
             .as("platform is shared plumbing, never business rules");
 
     /** Services talk over Kafka and REST only: no service imports another service's packages. */
+    /** Who may do what is decided by plain classes that a unit test can call (DESIGN §6). */
+    @ArchTest
+    public static final ArchRule accessDecisionsStayFreeOfSpring = noClasses()
+            .that().resideInAPackage("io.dealflow.platform.security")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+            .as("access decisions (io.dealflow.platform.security) are plain Java");
+
     @ArchTest
     public static final ArchRule servicesDoNotImportEachOther = slices()
             .matching("io.dealflow.(deal|task|handoff|analytics)..")

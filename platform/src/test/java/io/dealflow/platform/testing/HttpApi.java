@@ -13,18 +13,56 @@ import tools.jackson.databind.node.StringNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** A Dealflow service's REST API as a test drives it, over real HTTP. Never throws on 4xx/5xx: tests assert them. */
+/**
+ * A Dealflow service's REST API as a test drives it, over real HTTP, with a real token of the test authorization
+ * server. By default it calls as {@code demo-integration} acting for the person {@value #TEST_PERSON}; {@link #as},
+ * {@link #withToken} and {@link #anonymous} call as someone else. Never throws on 4xx/5xx: tests assert them.
+ */
 public final class HttpApi {
 
+    /** Whom the default caller says it acts for, in {@code X-Actor}. */
+    public static final String TEST_PERSON = "it-user";
+
     private final RestClient http;
+    private final String baseUrl;
+    private final Supplier<String> token;
+    private final String actor;
 
     public HttpApi(int port) {
         this("http://127.0.0.1:" + port);
     }
 
     public HttpApi(String baseUrl) {
+        this(baseUrl, () -> TestAuthServer.shared().token(DemoClient.DEMO_INTEGRATION), TEST_PERSON);
+    }
+
+    private HttpApi(String baseUrl, Supplier<String> token, String actor) {
+        this.baseUrl = baseUrl;
         this.http = RestClient.builder().baseUrl(baseUrl).build();
+        this.token = token;
+        this.actor = actor;
+    }
+
+    /** The same API called with a demo client's token, naming nobody in {@code X-Actor}. */
+    public HttpApi as(DemoClient client) {
+        return new HttpApi(baseUrl, () -> TestAuthServer.shared().token(client), null);
+    }
+
+    /** The same API called with this token (a forged one, say), naming nobody in {@code X-Actor}. */
+    public HttpApi withToken(String rawToken) {
+        return new HttpApi(baseUrl, () -> rawToken, null);
+    }
+
+    /** The same API called without any token. */
+    public HttpApi anonymous() {
+        return new HttpApi(baseUrl, null, null);
+    }
+
+    /** The same caller, saying in {@code X-Actor} that it acts for {@code person}. */
+    public HttpApi actingFor(String person) {
+        return new HttpApi(baseUrl, token, person);
     }
 
     public ApiResponse get(String path) {
@@ -61,7 +99,12 @@ public final class HttpApi {
 
     public ApiResponse call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
-            h.set(DealflowHeaders.ACTOR, "it-user");
+            if (token != null) {
+                h.setBearerAuth(token.get());
+            }
+            if (actor != null) {
+                h.set(DealflowHeaders.ACTOR, actor);
+            }
             headers.accept(h);
         });
         if (body != null) {

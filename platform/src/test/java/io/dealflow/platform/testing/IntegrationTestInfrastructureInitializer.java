@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring context under test at a fresh database of its own and at the shared broker.
+ * Points a Spring context under test at a fresh database of its own, at the shared broker and at the test
+ * authorization server, whose tokens it then accepts like any service does ({@link TestAuthServer}).
  *
  * <p>One database per context keeps cached contexts from seeing each other's rows, while the
  * broker is shared because starting one is the expensive part. The database name starts with
@@ -33,6 +34,7 @@ public class IntegrationTestInfrastructureInitializer
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "dealflow.security.issuer-uri", TestAuthServer.shared().issuer(),
                 DATABASE_NAME_PROPERTY, database.name())));
         TestInfrastructure.closeBeforeShutdown(context);
     }

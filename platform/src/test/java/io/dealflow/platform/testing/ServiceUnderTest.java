@@ -37,34 +37,51 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private ServiceUnderTest(String name, int port, Process process, Path logFile) {
+    private ServiceUnderTest(String name, int port, int managementPort, Process process, Path logFile) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.logFile = logFile;
     }
 
     /**
-     * Runs {@code java -jar jar} with {@code environment} added to this JVM's, on a free port passed
-     * in {@code portVariable}, and returns once its actuator health says UP.
+     * How to run one service: its jar, the variable that sets its HTTP port and, for a Dealflow service, the one that
+     * sets its management port (where its health is), else null: health is then asked on the HTTP port.
      */
-    public static ServiceUnderTest start(String name, Path jar, String portVariable, Map<String, String> environment) {
+    public record Spec(String name, Path jar, String portVariable, String managementPortVariable) {
+
+        public static Spec of(String name, Path jar, String portVariable) {
+            return new Spec(name, jar, portVariable, null);
+        }
+    }
+
+    /**
+     * Runs {@code java -jar jar} with {@code environment} added to this JVM's, on free ports passed in the spec's
+     * port variables, and returns once its actuator health says UP.
+     */
+    public static ServiceUnderTest start(Spec spec, Map<String, String> environment) {
         int port = freePort();
-        Path logFile = logFileFor(name);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
+        int managementPort = spec.managementPortVariable() == null ? port : freePort();
+        Path logFile = logFileFor(spec.name());
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", spec.jar().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().putAll(environment);
-        builder.environment().put(portVariable, Integer.toString(port));
+        builder.environment().put(spec.portVariable(), Integer.toString(port));
+        if (spec.managementPortVariable() != null) {
+            builder.environment().put(spec.managementPortVariable(), Integer.toString(managementPort));
+        }
         ServiceUnderTest service;
         try {
-            service = new ServiceUnderTest(name, port, builder.start(), logFile);
+            service = new ServiceUnderTest(spec.name(), port, managementPort, builder.start(), logFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name + " from " + jar, e);
+            throw new UncheckedIOException("Could not start " + spec.name() + " from " + spec.jar(), e);
         }
         TestInfrastructure.closeBeforeShutdown(service);
         service.awaitUp();
@@ -81,6 +98,11 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its actuator answers: the management port of a Dealflow service. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** Where the child's stdout and stderr go; worth opening when a test against it fails. */
@@ -118,14 +140,14 @@ public final class ServiceUnderTest implements AutoCloseable {
             }
             if (System.nanoTime() - deadline > 0) {
                 stop();
-                throw startFailure("did not report UP at " + baseUrl() + "/actuator/health within "
+                throw startFailure("did not report UP at " + managementUrl() + "/actuator/health within "
                         + START_TIMEOUT.toSeconds() + " s");
             }
         }
     }
 
     private boolean isUp() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

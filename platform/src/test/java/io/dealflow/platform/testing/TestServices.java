@@ -1,5 +1,7 @@
 package io.dealflow.platform.testing;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,8 +28,8 @@ public final class TestServices {
     }
 
     /**
-     * deal-service with the demo pipelines seeded, on a free port, against a database of its own
-     * and the shared test broker ({@link TestInfrastructure#kafka()}).
+     * deal-service with the demo pipelines seeded, on free ports, against a database of its own, the shared test
+     * broker ({@link TestInfrastructure#kafka()}) and the test authorization server ({@link TestAuthServer}).
      */
     public static synchronized ServiceUnderTest dealService() {
         if (dealServiceFailure != null) {
@@ -44,11 +46,23 @@ public final class TestServices {
         return dealService;
     }
 
+    /**
+     * For a {@code @DynamicPropertySource}: the service under test calls the shared deal-service
+     * ({@code dealflow.deal-service.url}), started when the context is.
+     */
+    public static void callDealService(DynamicPropertyRegistry registry) {
+        registry.add("dealflow.deal-service.url", () -> dealService().baseUrl());
+    }
+
     private static ServiceUnderTest startDealService() {
         Path jar = dealServiceJar();
         TestDatabase database = TestInfrastructure.newDatabase("dealflow_deal_it");
-        return ServiceUnderTest.start("deal-service", jar, "DEAL_SERVICE_PORT", Map.of(
+        return ServiceUnderTest.start(new ServiceUnderTest.Spec("deal-service", jar, "DEAL_SERVICE_PORT",
+                "DEAL_MANAGEMENT_PORT"), Map.of(
+                "DEALFLOW_OAUTH_ISSUER_URI", TestAuthServer.shared().issuer(),
                 "DEAL_DB_URL", database.jdbcUrl(),
+                // PostgreSQL's connections are shared by every test JVM and service here
+                "DEAL_DB_POOL_SIZE", "5",
                 "DEALFLOW_DB_USER", database.username(),
                 "DEALFLOW_DB_PASSWORD", database.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafka().bootstrapServers(),

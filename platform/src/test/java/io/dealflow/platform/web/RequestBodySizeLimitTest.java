@@ -1,6 +1,8 @@
 package io.dealflow.platform.web;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.testing.DemoClient;
+import io.dealflow.platform.testing.TestAuthServer;
 import io.dealflow.platform.web.idempotency.IdempotencyFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,7 @@ class RequestBodySizeLimitTest {
         URI orders = URI.create("http://localhost:" + port + "/api/test/orders");
         HttpRequest.Builder request = HttpRequest.newBuilder(orders)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestAuthServer.shared().token(DemoClient.DEMO_INTEGRATION))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
         if (idempotencyKey != null) {

@@ -1,5 +1,6 @@
 package io.dealflow.platform.web;
 
+import io.dealflow.platform.testing.TestAuthServer;
 import io.dealflow.platform.testing.TestDatabase;
 import io.dealflow.platform.testing.TestInfrastructure;
 import org.springframework.context.ApplicationContextInitializer;
@@ -18,6 +19,7 @@ public class WebTestDatabaseInitializer implements ApplicationContextInitializer
                 "spring.datasource.url", database.jdbcUrl(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
-                "spring.flyway.locations", "classpath:db/platform")));
+                "spring.flyway.locations", "classpath:db/platform",
+                "dealflow.security.issuer-uri", TestAuthServer.shared().issuer())));
     }
 }

@@ -1,10 +1,10 @@
 package io.dealflow.task.overdue;
 
-import io.dealflow.task.task.TaskActors;
 import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.LossReason;
+import io.dealflow.platform.security.client.ServiceTokenInterceptor;
 import io.dealflow.platform.web.ServiceClients;
 import io.dealflow.platform.web.ServiceEndpoint;
 import org.springframework.http.MediaType;
@@ -21,8 +21,9 @@ class DealServiceClient {
 
     private final RestClient http;
 
-    DealServiceClient(ServiceEndpoint dealService) {
-        this.http = ServiceClients.restClient(dealService);
+    /** Every call carries this service's own client-credentials token (role service). */
+    DealServiceClient(ServiceEndpoint dealService, ServiceTokenInterceptor serviceToken) {
+        this.http = ServiceClients.restClient(dealService, serviceToken);
     }
 
     /**
@@ -33,7 +34,6 @@ class DealServiceClient {
         try {
             return http.post().uri("/api/v1/deals/{id}/lost", dealId)
                     .header(DealflowHeaders.IDEMPOTENCY_KEY, "task-service:stale:" + taskId)
-                    .header(DealflowHeaders.ACTOR, TaskActors.SYSTEM)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("reasonCode", LossReason.STALE, "comment", comment))
                     .exchange((request, response) -> {

@@ -4,6 +4,7 @@ import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.task.TaskKind;
 import io.dealflow.platform.problem.InvalidInputException;
 import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.security.Actor;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ public class TaskCommands {
     }
 
     @Transactional
-    public Task openManual(String dealId, String title, Instant dueAt, String assigneeId, String actor) {
+    public Task openManual(String dealId, String title, Instant dueAt, String assigneeId, Actor actor) {
         Instant now = clock.instant();
         FollowUpRules.requireFuture(dueAt, now, "dueAt");
         TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
@@ -41,7 +42,7 @@ public class TaskCommands {
 
     /** Completes the task and, when named, opens the next one: both or neither. */
     @Transactional
-    public Task complete(String taskId, NextTask next, String actor) {
+    public Task complete(String taskId, NextTask next, Actor actor) {
         Instant now = clock.instant();
         String dealId = tasks.find(taskId).orElseThrow(() -> unknownTask(taskId)).dealId();
         TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
@@ -67,7 +68,7 @@ public class TaskCommands {
     }
 
     @Transactional
-    public Task reschedule(String taskId, Instant dueAt, String reason, String actor) {
+    public Task reschedule(String taskId, Instant dueAt, String reason, Actor actor) {
         Instant now = clock.instant();
         FollowUpRules.requireRescheduleReason(reason);
         FollowUpRules.requireFuture(dueAt, now, "dueAt");

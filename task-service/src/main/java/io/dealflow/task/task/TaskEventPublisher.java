@@ -31,11 +31,14 @@ public class TaskEventPublisher {
         this.jdbc = jdbc;
     }
 
-    /** @param causationId the id of the event or request that caused this one, or null */
-    public void publish(TaskEvent event, Instant at, String causationId) {
+    /**
+     * @param causationId the id of the event or request that caused this one, or null
+     * @param clientId    the OAuth client whose request caused it, or null for what task-service does by itself
+     */
+    public void publish(TaskEvent event, Instant at, String causationId, String clientId) {
         String eventId = UUID.randomUUID().toString();
         long sequence = nextSequence(event.dealId());
-        byte[] value = json.writeTaskEvent(new PublishedEvent<>(eventId, sequence, at, event));
+        byte[] value = json.writeTaskEvent(new PublishedEvent<>(eventId, sequence, at, event, clientId));
         outbox.append(new OutgoingEvent(Topics.TASK_EVENTS, event.dealId(), eventId,
                 CloudEventHeaders.type("task", event.eventType(), 1), SOURCE, event.dealId(), at, value, null,
                 causationId));

@@ -7,6 +7,7 @@ import io.dealflow.api.task.TaskKind;
 import io.dealflow.api.task.TaskOpened;
 import io.dealflow.api.task.TaskOverdue;
 import io.dealflow.api.task.TaskRescheduled;
+import io.dealflow.platform.security.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,32 +35,34 @@ public class TaskLifecycle {
         this.meters = meters;
     }
 
-    public Task open(TaskDraft draft, Instant now, String actor, String causationId) {
+    public Task open(TaskDraft draft, Instant now, Actor actor, String causationId) {
         Task task = Task.open(UUID.randomUUID().toString(), draft.dealId(), draft.pipelineId(), draft.stageId(),
                 draft.kind(), draft.title(), draft.assigneeId(), draft.dueAt(), now);
         tasks.insert(task);
         events.publish(new TaskOpened(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(), task.title(),
-                task.dueAt(), task.kind(), task.stageId(), actor), now, causationId);
+                task.dueAt(), task.kind(), task.stageId(), actor.person()), now, causationId, actor.clientId());
         meters.counter("dealflow.tasks.opened", "pipeline", task.pipelineId(), "kind", task.kind().name())
                 .increment();
         return task;
     }
 
-    public void complete(Task task, Instant now, String actor) {
+    public void complete(Task task, Instant now, Actor actor) {
         tasks.complete(task.taskId(), now);
         events.publish(new TaskCompleted(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor), now, null);
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person()), now, null,
+                actor.clientId());
         meters.counter("dealflow.tasks.completed", "pipeline", task.pipelineId(), "kind", task.kind().name())
                 .increment();
     }
 
-    public void cancel(Task task, CancelCause cause, Instant now, String actor, String causationId) {
+    public void cancel(Task task, CancelCause cause, Instant now, Actor actor, String causationId) {
         tasks.cancel(task.taskId(), cause, now);
         events.publish(new TaskCancelled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor, cause), now, causationId);
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person(), cause), now, causationId,
+                actor.clientId());
     }
 
-    public void reschedule(Task task, Instant dueAt, String reason, Instant now, String actor) {
+    public void reschedule(Task task, Instant dueAt, String reason, Instant now, Actor actor) {
         tasks.reschedule(task.taskId(), dueAt);
         jdbc.sql("""
                         INSERT INTO task_reschedules (task_id, assignee_id, pipeline_id, from_due_at, to_due_at, reason,
@@ -71,18 +74,20 @@ public class TaskLifecycle {
                 .param("from", Timestamp.from(task.dueAt()))
                 .param("to", Timestamp.from(dueAt))
                 .param("reason", reason)
-                .param("actor", actor)
+                .param("actor", actor.person())
                 .param("at", Timestamp.from(now))
                 .update();
         events.publish(new TaskRescheduled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), dueAt, task.kind(), task.stageId(), actor, task.dueAt(), reason), now, null);
+                task.title(), dueAt, task.kind(), task.stageId(), actor.person(), task.dueAt(), reason), now, null,
+                actor.clientId());
         meters.counter("dealflow.tasks.reschedules", "pipeline", task.pipelineId()).increment();
     }
 
     /** Publishes what {@link TaskStore#markOverdue} marked. */
-    public void overdue(Task task, Instant now, String actor) {
+    public void overdue(Task task, Instant now, Actor actor) {
         events.publish(new TaskOverdue(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor), now, null);
+                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person()), now, null,
+                actor.clientId());
         meters.counter("dealflow.tasks.overdue.detected", "pipeline", task.pipelineId()).increment();
     }
 

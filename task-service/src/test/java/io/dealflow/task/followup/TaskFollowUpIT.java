@@ -6,6 +6,7 @@ import io.dealflow.api.json.EventJson;
 import io.dealflow.api.task.TaskEvent;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.MutableClock;
 import io.dealflow.platform.testing.TestInfrastructure;
@@ -64,7 +65,7 @@ class TaskFollowUpIT {
 
     @DynamicPropertySource
     static void dealService(DynamicPropertyRegistry registry) {
-        registry.add("dealflow.deal-service.url", () -> TestServices.dealService().baseUrl());
+        TestServices.callDealService(registry);
     }
 
     @LocalServerPort
@@ -104,7 +105,9 @@ class TaskFollowUpIT {
             assertThat(find(all, "Request finance check").path("status").asString()).isEqualTo("OPEN");
             assertThat(find(all, "Request finance check").path("stageId").asString()).isEqualTo("needs-identified");
         });
-        assertThat(tasks.get("/api/v1/reports/deals-without-tasks").body().toString()).doesNotContain(dealId);
+        ApiResponse withoutTasks = tasks.as(DemoClient.SALES_HEAD).get("/api/v1/reports/deals-without-tasks");
+        assertThat(withoutTasks.status()).isEqualTo(200);
+        assertThat(withoutTasks.body().toString()).doesNotContain(dealId);
     }
 
     @Test
@@ -179,7 +182,7 @@ class TaskFollowUpIT {
         ApiResponse rescheduled = tasks.post("/api/v1/tasks/" + taskId + "/reschedule",
                 Map.of("dueAt", clock.instant().plus(Duration.ofDays(1)).toString(), "reason", "client travels"));
         assertThat(rescheduled.body().path("rescheduleCount").asInt()).isEqualTo(1);
-        assertThat(tasks.get("/api/v1/reports/reschedules").body().toString())
+        assertThat(tasks.as(DemoClient.SALES_HEAD).get("/api/v1/reports/reschedules").body().toString())
                 .contains("\"assigneeId\":\"ivan\",\"reschedules\":1");
 
         assertThat(deals.post("/api/v1/deals/" + dealId + "/manager", Map.of("managerId", "petro")).status())
@@ -209,7 +212,8 @@ class TaskFollowUpIT {
                 .path("items");
         assertThat(control).hasSize(1);
         assertThat(control.get(0).path("kind").asString()).isEqualTo("CONTROL");
-        assertThat(tasks.get("/api/v1/reports/overdue?groupBy=assignee").body().toString()).contains("maria");
+        assertThat(tasks.as(DemoClient.SALES_HEAD).get("/api/v1/reports/overdue?groupBy=assignee").body().toString())
+                .contains("maria");
 
         assertThat(scanner.scan().tasksMarkedOverdue()).as("a second scan marks nothing again").isZero();
         assertThat(tasks.get("/api/v1/tasks?dealId=" + dealId + "&assigneeId=head-of-sales").body().path("total")
@@ -225,8 +229,12 @@ class TaskFollowUpIT {
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(tasks.get("/api/v1/tasks?dealId=" + dealId + "&status=OPEN").body().path("total")
                         .asLong()).isZero());
-        assertThat(deals.get("/api/v1/deals/" + dealId + "/history").body().toString())
-                .contains("system:task-service");
+        // closed by task-service with its own client-credentials token: it is both the actor and the client
+        JsonNode history = deals.get("/api/v1/deals/" + dealId + "/history").body();
+        JsonNode lost = history.get(history.size() - 1);
+        assertThat(lost.path("type").asString()).isEqualTo("DealLost");
+        assertThat(lost.path("actor").asString()).isEqualTo("task-service");
+        assertThat(lost.path("clientId").asString()).isEqualTo("task-service");
 
         List<String> types = taskEventTypes(dealId, 4);
         assertThat(types).startsWith("TaskOpened", "TaskOverdue", "TaskOpened");

@@ -45,6 +45,13 @@ public class DealBoard {
         filter(where, params, "stage_id", "stageId", query.stageId());
         filter(where, params, "manager_id", "managerId", query.managerId());
         filter(where, params, "status", "status", query.status() == null ? null : query.status().name());
+        if (query.visiblePipelines() != null) {
+            if (query.visiblePipelines().isEmpty()) {
+                return new DealPage(List.of(), query.page(), query.size(), 0);
+            }
+            where.append(" AND pipeline_id IN (:visiblePipelines)");
+            params.put("visiblePipelines", query.visiblePipelines());
+        }
         long total = jdbc.sql("SELECT count(*) FROM deals" + where).params(params).query(Long.class).single();
         List<DealView> items = jdbc.sql("SELECT * FROM deals" + where
                         + " ORDER BY opened_at, deal_id LIMIT :limit OFFSET :offset")

@@ -1,9 +1,13 @@
 package io.dealflow.deal.deal.web;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.access.ClientMetaData;
 import io.dealflow.platform.problem.ConflictException;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.problem.PreconditionFailedException;
+import io.dealflow.platform.security.Actor;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -13,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Sends deal commands and turns Axon's concurrency and lookup failures into the REST contract's problems. */
+/**
+ * Sends deal commands, with the client that sent the request as metadata for the events, and turns Axon's
+ * concurrency and lookup failures into the REST contract's problems.
+ */
 @Component
 class DealCommandSender {
 
@@ -24,9 +31,9 @@ class DealCommandSender {
     }
 
     /** @return the deal's version after the command (its ETag) */
-    long send(String dealId, Object command) {
+    long send(String dealId, Object command, Actor actor) {
         try {
-            Object version = commands.sendAndWait(command);
+            Object version = commands.sendAndWait(withClient(command, actor));
             return ((Number) version).longValue();
         } catch (AggregateNotFoundException e) {
             throw new NotFoundException(ProblemTypes.DEAL_NOT_FOUND, "There is no deal " + dealId + ".");
@@ -41,11 +48,15 @@ class DealCommandSender {
         }
     }
 
-    String open(String dealId, Object command) {
+    String open(String dealId, Object command, Actor actor) {
         try {
-            return commands.sendAndWait(command);
+            return commands.sendAndWait(withClient(command, actor));
         } catch (AggregateStreamCreationException e) {
             throw new ConflictException(ProblemTypes.VERSION_CONFLICT, "Deal " + dealId + " already exists.");
         }
+    }
+
+    private static CommandMessage<Object> withClient(Object command, Actor actor) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(ClientMetaData.of(actor));
     }
 }

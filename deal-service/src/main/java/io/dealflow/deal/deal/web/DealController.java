@@ -1,7 +1,7 @@
 package io.dealflow.deal.deal.web;
 
-import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.access.DealDepartments;
 import io.dealflow.deal.deal.command.AttachDocumentCommand;
 import io.dealflow.deal.deal.command.ChangeDealTagsCommand;
 import io.dealflow.deal.deal.command.DealStatus;
@@ -18,6 +18,8 @@ import io.dealflow.deal.deal.query.DealPage;
 import io.dealflow.deal.deal.query.DealView;
 import io.dealflow.deal.deal.query.HistoryEntry;
 import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.security.Actor;
+import io.dealflow.platform.security.Caller;
 import io.dealflow.platform.web.EntityVersions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,7 +44,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Translates HTTP to deal commands and queries; every decision is the {@code Deal} aggregate's. */
+/**
+ * Translates HTTP to deal commands and queries; every decision is the {@code Deal} aggregate's. Who may call what is
+ * deal-service's access table's ({@code DealServiceAccess}); the actor comes from the token.
+ */
 @RestController
 @RequestMapping("/api/v1/deals")
 class DealController {
@@ -50,21 +55,22 @@ class DealController {
     private final DealCommandSender commands;
     private final DealBoard board;
     private final DealHistory history;
+    private final DealDepartments departments;
 
-    DealController(DealCommandSender commands, DealBoard board, DealHistory history) {
+    DealController(DealCommandSender commands, DealBoard board, DealHistory history, DealDepartments departments) {
         this.commands = commands;
         this.board = board;
         this.history = history;
+        this.departments = departments;
     }
 
     @PostMapping
-    ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request,
-                                  @RequestHeader(name = DealflowHeaders.ACTOR, required = false)
-                                  @Size(max = DealInputLimits.ID) String actor) {
+    ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request, Caller caller, Actor actor) {
+        departments.requirePipeline(caller, request.pipelineId());
         String dealId = UUID.randomUUID().toString();
         commands.open(dealId, new OpenDealCommand(dealId, request.pipelineId(), request.title(), request.managerId(),
                 request.fields(), request.tags(), request.externalRef(), request.originDealId(),
-                request.originManagerId(), actorOrAnonymous(actor)));
+                request.originManagerId(), actor.person()), actor);
         return respond(dealId, 0, HttpStatus.CREATED);
     }
 
@@ -74,14 +80,17 @@ class DealController {
         return ResponseEntity.ok().eTag(EntityVersions.etag(deal.version())).body(deal);
     }
 
+    /** Only the pipelines of the caller's departments. */
     @GetMapping
-    DealPage board(@RequestParam(required = false) String pipelineId,
+    DealPage board(Caller caller,
+                   @RequestParam(required = false) String pipelineId,
                    @RequestParam(required = false) String stageId,
                    @RequestParam(required = false) String managerId,
                    @RequestParam(defaultValue = "OPEN") DealStatus status,
                    @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(DealInputLimits.PAGE_SIZE) int size) {
-        return board.page(new DealBoardQuery(pipelineId, stageId, managerId, status, page, size));
+        return board.page(new DealBoardQuery(pipelineId, departments.pipelinesOf(caller.departments()).orElse(null),
+                stageId, managerId, status, page, size));
     }
 
     @GetMapping("/{dealId}/history")
@@ -100,68 +109,61 @@ class DealController {
             @RequestBody @Size(max = DealInputLimits.FIELDS) Map<
                     @Pattern(regexp = DealInputLimits.FIELD_NAME, message = DealInputLimits.FIELD_NAME_MESSAGE) String,
                     @Size(max = DealInputLimits.FIELD_VALUE) String> fields,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new UpdateDealFieldsCommand(dealId, EntityVersions.expectedVersion(ifMatch), fields,
-                actorOrAnonymous(actor)));
+                actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/stage")
     ResponseEntity<DealView> moveToStage(
             @PathVariable String dealId, @Valid @RequestBody MoveStageRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new MoveDealToStageCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                request.stageId(), request.reason(), actorOrAnonymous(actor)));
+                request.stageId(), request.reason(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/manager")
     ResponseEntity<DealView> reassign(
             @PathVariable String dealId, @Valid @RequestBody ReassignManagerRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new ReassignDealManagerCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                request.managerId(), actorOrAnonymous(actor)));
+                request.managerId(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/tags")
     ResponseEntity<DealView> changeTags(
             @PathVariable String dealId, @Valid @RequestBody ChangeTagsRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new ChangeDealTagsCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                request.add(), request.remove(), actorOrAnonymous(actor)));
+                request.add(), request.remove(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/attachments")
     ResponseEntity<DealView> attach(
             @PathVariable String dealId, @Valid @RequestBody AttachDocumentRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new AttachDocumentCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                request.name(), request.uri(), request.contentType(), actorOrAnonymous(actor)));
+                request.name(), request.uri(), request.contentType(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/won")
     ResponseEntity<DealView> won(
             @PathVariable String dealId,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new MarkDealWonCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                actorOrAnonymous(actor)));
+                actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/lost")
     ResponseEntity<DealView> lost(
             @PathVariable String dealId, @Valid @RequestBody MarkLostRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = DealflowHeaders.ACTOR, required = false) @Size(max = DealInputLimits.ID) String actor) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return send(dealId, new MarkDealLostCommand(dealId, EntityVersions.expectedVersion(ifMatch),
-                request.reasonCode(), request.comment(), actorOrAnonymous(actor)));
+                request.reasonCode(), request.comment(), actor.person()), actor);
     }
 
-    private ResponseEntity<DealView> send(String dealId, Object command) {
-        return respond(dealId, commands.send(dealId, command), HttpStatus.OK);
+    private ResponseEntity<DealView> send(String dealId, Object command, Actor actor) {
+        return respond(dealId, commands.send(dealId, command, actor), HttpStatus.OK);
     }
 
     /**
@@ -174,10 +176,6 @@ class DealController {
                         + " of deal " + dealId + " although the command committed it"));
         return ResponseEntity.status(status).location(URI.create("/api/v1/deals/" + dealId))
                 .eTag(EntityVersions.etag(deal.version())).body(deal);
-    }
-
-    private static String actorOrAnonymous(String actor) {
-        return actor == null || actor.isBlank() ? DealflowHeaders.ANONYMOUS_ACTOR : actor;
     }
 
     private static NotFoundException dealNotFound(String dealId) {

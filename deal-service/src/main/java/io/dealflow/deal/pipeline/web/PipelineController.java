@@ -1,14 +1,17 @@
 package io.dealflow.deal.pipeline.web;
 
-import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.access.ClientMetaData;
 import io.dealflow.deal.pipeline.command.DefinePipelineCommand;
 import io.dealflow.deal.pipeline.command.PipelineDefinition;
 import io.dealflow.deal.pipeline.command.PipelineDefinitionResult;
 import io.dealflow.deal.pipeline.command.PipelineVersion;
 import io.dealflow.deal.pipeline.query.PipelineCatalogProjection;
 import io.dealflow.platform.problem.NotFoundException;
-import jakarta.validation.constraints.Size;
+import io.dealflow.platform.security.AccessPolicy;
+import io.dealflow.platform.security.Actor;
+import io.dealflow.platform.security.Caller;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +37,12 @@ class PipelineController {
         this.catalog = catalog;
     }
 
-    /** The latest version of every pipeline. */
+    /** The latest version of every pipeline of the caller's departments. */
     @GetMapping
-    List<PipelineView> all() {
-        return catalog.allLatest().stream().map(version -> PipelineView.of(version.definition())).toList();
+    List<PipelineView> all(Caller caller) {
+        return catalog.allLatest().stream().map(PipelineVersion::definition)
+                .filter(definition -> caller.departments().includes(definition.department()))
+                .map(PipelineView::of).toList();
     }
 
     /** The latest version, or any earlier one with {@code ?version=}: old history stays readable (R10). */
@@ -53,10 +57,10 @@ class PipelineController {
      */
     @PutMapping("/{pipelineId}")
     ResponseEntity<PipelineView> define(@PathVariable String pipelineId, @RequestBody PipelineDefinition definition,
-                                        @RequestHeader(name = DealflowHeaders.ACTOR, required = false)
-                                        @Size(max = 100) String actor) {
-        PipelineDefinitionResult result = commands.sendAndWait(new DefinePipelineCommand(pipelineId, definition,
-                actor == null || actor.isBlank() ? DealflowHeaders.ANONYMOUS_ACTOR : actor));
+                                        Caller caller, Actor actor) {
+        AccessPolicy.requireDepartment(caller, definition.department(), "The new definition of '" + pipelineId + "'");
+        PipelineDefinitionResult result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new DefinePipelineCommand(pipelineId, definition, actor.person())).andMetaData(ClientMetaData.of(actor)));
         HttpStatus status = result.changed() && result.version() == 1 ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(PipelineView.of(find(pipelineId, result.version()).definition()));
     }

@@ -6,8 +6,10 @@ import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.DemoDeals;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
+import io.dealflow.platform.testing.DemoClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +33,8 @@ class DealLifecycleIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     private HttpApi api;
 
@@ -237,40 +241,47 @@ class DealLifecycleIT {
                 "stages", List.of(Map.of("id", "first", "name", "Перший", "sla", "P1D",
                         "task", Map.of("title", "Call", "dueIn", "PT4H"))),
                 "lossReasons", List.of(Map.of("code", "price", "label", "Price"))));
-        ApiResponse created = api.put("/api/v1/pipelines/" + pipelineId, definition);
+        HttpApi admin = api.as(DemoClient.DEALFLOW_ADMIN);
+        ApiResponse created = admin.put("/api/v1/pipelines/" + pipelineId, definition);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("version").asInt()).isEqualTo(1);
-        assertThat(api.put("/api/v1/pipelines/" + pipelineId, definition).body().path("version").asInt())
+        assertThat(admin.put("/api/v1/pipelines/" + pipelineId, definition).body().path("version").asInt())
                 .isEqualTo(1);
 
         definition.put("stages", List.of(Map.of("id", "first", "name", "Перший", "sla", "P1D"),
                 Map.of("id", "first", "name", "Again", "sla", "P1D", "task", Map.of("title", "x", "dueIn", "PT1H"))));
-        ApiResponse invalid = api.put("/api/v1/pipelines/" + pipelineId, definition);
+        ApiResponse invalid = admin.put("/api/v1/pipelines/" + pipelineId, definition);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.problemType()).isEqualTo(ProblemTypes.PIPELINE_DEFINITION_INVALID);
         assertThat(invalid.body().path("violations").toString()).contains("stages[0].task", "stages[1].id");
 
         definition.put("stages", List.of(Map.of("id", "first", "name", "Перший", "sla", "P2D",
                 "task", Map.of("title", "Call", "dueIn", "PT4H"))));
-        assertThat(api.put("/api/v1/pipelines/" + pipelineId, definition).body().path("version").asInt())
+        assertThat(admin.put("/api/v1/pipelines/" + pipelineId, definition).body().path("version").asInt())
                 .isEqualTo(2);
         assertThat(api.get("/api/v1/pipelines/" + pipelineId + "?version=1").body().path("stages").get(0)
                 .path("sla").asString()).isEqualTo("PT24H");
-        assertThat(api.get("/api/v1/pipelines").body().toString()).contains("\"id\":\"sales\"", pipelineId);
+        assertThat(admin.get("/api/v1/pipelines").body().toString()).contains("\"id\":\"sales\"", pipelineId);
         assertThat(api.get("/api/v1/pipelines/nope").status()).isEqualTo(404);
     }
 
     @Test
-    void healthBusinessMetricsAndOpenApiAreServed() {
+    void healthAndMetricsAreServedWithoutATokenOnTheManagementPortOnlyAndOpenApiOnTheApiPort() {
         api.openDeal(salesDealWithContact());
-        assertThat(api.get("/actuator/health").body().path("status").asString()).isEqualTo("UP");
-        ApiResponse prometheus = api.call(HttpMethod.GET, "/actuator/prometheus", null,
+        HttpApi management = new HttpApi(managementPort).anonymous();
+        assertThat(management.get("/actuator/health").body().path("status").asString()).isEqualTo("UP");
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        ApiResponse prometheus = management.call(HttpMethod.GET, "/actuator/prometheus", null,
                 h -> h.set(HttpHeaders.ACCEPT, "text/plain"));
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body().asString())
                 .containsPattern("dealflow_deal_events_total\\{[^}]*pipeline=\"sales\"[^}]*type=\"DealOpened\"")
                 .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
-        assertThat(api.get("/v3/api-docs").body().path("paths").has("/api/v1/deals/{dealId}/stage")).isTrue();
+        assertThat(api.anonymous().get("/v3/api-docs").body().path("paths").has("/api/v1/deals/{dealId}/stage"))
+                .isTrue();
+        assertThat(api.get("/actuator/health").status()).as("no actuator on the API port").isIn(403, 404);
+        assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(management.get("/api/v1/deals").status()).as("no API on the management port").isIn(401, 404);
     }
 
     private void assertRefusedWithoutWriting(String dealId, int status, String problemType,

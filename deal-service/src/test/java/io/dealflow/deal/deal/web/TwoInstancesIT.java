@@ -4,6 +4,7 @@ import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.ServiceUnderTest;
+import io.dealflow.platform.testing.TestAuthServer;
 import io.dealflow.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +44,11 @@ class TwoInstancesIT {
     @BeforeEach
     void startTheOtherInstanceOnTheSameDatabase() {
         if (other == null) {
-            other = ServiceUnderTest.start("deal-service-replica", Path.of("target/deal-service.jar"),
-                    "DEAL_SERVICE_PORT", Map.of(
+            other = ServiceUnderTest.start(new ServiceUnderTest.Spec("deal-service-replica",
+                    Path.of("target/deal-service.jar"), "DEAL_SERVICE_PORT", "DEAL_MANAGEMENT_PORT"), Map.of(
+                            "DEALFLOW_OAUTH_ISSUER_URI", TestAuthServer.shared().issuer(),
                             "DEAL_DB_URL", databaseUrl,
+                            "DEAL_DB_POOL_SIZE", "5",
                             "DEALFLOW_DB_USER", databaseUser,
                             "DEALFLOW_DB_PASSWORD", databasePassword,
                             "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafka().bootstrapServers()));

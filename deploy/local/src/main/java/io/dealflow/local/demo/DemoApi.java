@@ -1,5 +1,7 @@
 package io.dealflow.local.demo;
 
+import io.dealflow.api.access.ClientCredentialsTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The services' REST APIs as the demo calls them: JSON in, JSON out, {@code X-Actor} naming who acts. Only the
- * public HTTP contract is used, so the demo exercises exactly what an outside system would.
+ * The services' REST APIs as the demo calls them: JSON in, JSON out, as an outside system would. Deals and tasks
+ * are changed by the {@code demo-integration} client, which names the manager it acts for in {@code X-Actor};
+ * handoffs are read by {@code dealflow-admin}. Tokens come from the authorization server by the client-credentials
+ * grant and are reused until shortly before they expire.
  */
 final class DemoApi {
 
@@ -37,8 +41,12 @@ final class DemoApi {
     private final String dealService;
     private final String taskService;
     private final String handoffService;
+    private final ClientCredentialsTokens integration;
+    private final ClientCredentialsTokens admin;
 
-    DemoApi(String dealService, String taskService, String handoffService) {
+    DemoApi(String issuer, String dealService, String taskService, String handoffService) {
+        this.integration = ClientCredentialsTokens.demoClient(issuer, "demo-integration");
+        this.admin = ClientCredentialsTokens.demoClient(issuer, "dealflow-admin");
         this.dealService = dealService;
         this.taskService = taskService;
         this.handoffService = handoffService;
@@ -50,21 +58,22 @@ final class DemoApi {
 
     Reply deal(String method, String path, String actor, ObjectNode body, String idempotencyKey)
             throws IOException, InterruptedException {
-        return send(dealService + path, method, actor, body, idempotencyKey);
+        return send(integration, dealService + path, method, actor, body, idempotencyKey);
     }
 
     Reply tasks(String method, String path, String actor, ObjectNode body) throws IOException, InterruptedException {
-        return send(taskService + path, method, actor, body, null);
+        return send(integration, taskService + path, method, actor, body, null);
     }
 
     Reply handoff(String path) throws IOException, InterruptedException {
-        return send(handoffService + path, "GET", null, null, null);
+        return send(admin, handoffService + path, "GET", null, null, null);
     }
 
-    private Reply send(String url, String method, String actor, ObjectNode body, String idempotencyKey)
-            throws IOException, InterruptedException {
+    private Reply send(ClientCredentialsTokens client, String url, String method, String actor, ObjectNode body,
+                       String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("Authorization", client.authorization());
         Optional.ofNullable(actor).ifPresent(value -> request.header("X-Actor", value));
         Optional.ofNullable(idempotencyKey).ifPresent(value -> request.header("Idempotency-Key", value));
         if (body == null) {

@@ -44,9 +44,10 @@ public final class DemoTraffic {
         this.dealsPerSecond = dealsPerSecond;
     }
 
-    public static DemoTraffic start(String dealServiceUrl, String taskServiceUrl, String handoffServiceUrl,
-                                    double dealsPerSecond) {
-        DemoTraffic traffic = new DemoTraffic(new DemoApi(dealServiceUrl, taskServiceUrl, handoffServiceUrl),
+    /** @param issuer the local authorization server, whose demo clients the traffic calls as */
+    public static DemoTraffic start(String issuer, String dealServiceUrl, String taskServiceUrl,
+                                    String handoffServiceUrl, double dealsPerSecond) {
+        DemoTraffic traffic = new DemoTraffic(new DemoApi(issuer, dealServiceUrl, taskServiceUrl, handoffServiceUrl),
                 dealsPerSecond);
         traffic.scheduleNextDeal();
         traffic.clock.scheduleAtFixedRate(traffic::logSummary, SUMMARY_EVERY.toSeconds(), SUMMARY_EVERY.toSeconds(),

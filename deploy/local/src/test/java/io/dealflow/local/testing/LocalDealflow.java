@@ -19,28 +19,35 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local launcher ({@code --reset}, plus whatever options the test adds) as a child process, on free ports, with
+ * The local launcher ({@code --reset}, plus whatever options the test adds) as a child process, on free ports (its
+ * authorization server's and the services' management ports too), with
  * its own databases ({@code DEALFLOW_DB_PREFIX}) and data directory, so a developer's own local run on the same
  * PostgreSQL is left alone. Used by deploy/ops (dashboards against demo traffic) and by the bench's smoke.
  */
 public final class LocalDealflow implements AutoCloseable {
 
-    private static final List<String> DATABASES = List.of("deal", "task", "handoff", "analytics");
+    /** The services by their short names, which are also their databases' suffixes. */
+    private static final List<String> SERVICES = List.of("deal", "task", "handoff", "analytics");
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final Duration STOP = Duration.ofSeconds(60);
 
     private final String dbPrefix;
     private final int kafkaPort;
+    private final int authPort;
     /** service name (= Prometheus job and docker-compose host, e.g. deal-service) -> the port it got here */
     private final Map<String, Integer> servicePorts;
+    /** service name -> its management port (health, Prometheus) here */
+    private final Map<String, Integer> managementPorts;
     private final Path log;
     private final Process process;
 
-    private LocalDealflow(String dbPrefix, int kafkaPort, Map<String, Integer> servicePorts, Path log,
-                          Process process) {
+    private LocalDealflow(String dbPrefix, int kafkaPort, int authPort, Map<String, Integer> servicePorts,
+                          Map<String, Integer> managementPorts, Path log, Process process) {
         this.dbPrefix = dbPrefix;
         this.kafkaPort = kafkaPort;
+        this.authPort = authPort;
         this.servicePorts = servicePorts;
+        this.managementPorts = managementPorts;
         this.log = log;
         this.process = process;
     }
@@ -57,12 +64,13 @@ public final class LocalDealflow implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests package)");
         }
-        List<Integer> ports = FreePorts.take(5);
+        List<Integer> ports = FreePorts.take(2 + 2 * SERVICES.size());
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
-        servicePorts.put("deal-service", ports.get(1));
-        servicePorts.put("task-service", ports.get(2));
-        servicePorts.put("handoff-service", ports.get(3));
-        servicePorts.put("analytics-service", ports.get(4));
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            servicePorts.put(SERVICES.get(i) + "-service", ports.get(2 + i));
+            managementPorts.put(SERVICES.get(i) + "-service", ports.get(2 + SERVICES.size() + i));
+        }
         Path log = workDir.resolve("launcher.log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
         command.addAll(options);
@@ -73,14 +81,17 @@ public final class LocalDealflow implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("DEALFLOW_KAFKA_PORT", ports.get(0).toString());
-        environment.put("DEAL_SERVICE_PORT", servicePorts.get("deal-service").toString());
-        environment.put("TASK_SERVICE_PORT", servicePorts.get("task-service").toString());
-        environment.put("HANDOFF_SERVICE_PORT", servicePorts.get("handoff-service").toString());
-        environment.put("ANALYTICS_SERVICE_PORT", servicePorts.get("analytics-service").toString());
+        environment.put("DEALFLOW_AUTH_PORT", ports.get(1).toString());
+        for (String service : SERVICES) {
+            String prefix = service.toUpperCase(java.util.Locale.ROOT);
+            environment.put(prefix + "_SERVICE_PORT", servicePorts.get(service + "-service").toString());
+            environment.put(prefix + "_MANAGEMENT_PORT", managementPorts.get(service + "-service").toString());
+        }
         environment.put("DEALFLOW_DATA_DIR", workDir.resolve("data").toString());
         environment.put("DEALFLOW_DB_PREFIX", dbPrefix);
         environment.putAll(env);
-        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), servicePorts, log, builder.start());
+        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), servicePorts,
+                managementPorts, log, builder.start());
         dealflow.awaitRunning();
         return dealflow;
     }
@@ -91,6 +102,21 @@ public final class LocalDealflow implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    /** service name -> its management port (where Prometheus scrapes it) */
+    public Map<String, Integer> managementPorts() {
+        return managementPorts;
+    }
+
+    /** Where a service's health and Prometheus endpoints are, without a token. */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
+    }
+
+    /** The local authorization server the launcher started, the issuer of every token the services accept. */
+    public String issuer() {
+        return "http://127.0.0.1:" + authPort;
     }
 
     public String kafkaBootstrapServers() {
@@ -151,7 +177,7 @@ public final class LocalDealflow implements AutoCloseable {
     private void dropDatabases() {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
                 "postgres", ""); Statement statement = connection.createStatement()) {
-            for (String database : DATABASES) {
+            for (String database : SERVICES) {
                 statement.execute("DROP DATABASE IF EXISTS " + dbPrefix + "_" + database + " WITH (FORCE)");
             }
         } catch (SQLException e) {

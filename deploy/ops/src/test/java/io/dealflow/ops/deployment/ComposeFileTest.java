@@ -50,8 +50,9 @@ class ComposeFileTest {
                     .as("Dockerfile of %s", service)
                     .isEqualTo(RepositoryFiles.file(DockerfilesTest.SHARED_DOCKERFILE).normalize())
                     .isRegularFile();
+            // the module's jar is target/<its last path segment>.jar (deploy/auth-server: auth-server.jar)
             assertThat(build.path("args").path("SERVICE").asString()).as("SERVICE of %s", service)
-                    .isEqualTo(context);
+                    .isEqualTo(Path.of(context).getFileName().toString());
             assertThat(build.path("args").path("PORT").asString()).as("PORT of %s", service)
                     .isEqualTo(String.valueOf(RepositoryFiles.defaultPort(context)));
         });
@@ -89,16 +90,35 @@ class ComposeFileTest {
             assertThat(configured).as("%s set in compose", RepositoryFiles.portVariable(module))
                     .isEqualTo(String.valueOf(port));
         }
-        assertThat(containerPorts(module)).as("%s's container ports", module).containsExactly(port);
+        int managementPort = RepositoryFiles.defaultManagementPort(module);
+        assertThat(containerPorts(module)).as("%s's container ports", module).containsExactly(port, managementPort);
         assertThat(services.path(module).path("ports").get(0).asString())
                 .as("DESIGN §4: the host port is the service's port").isEqualTo(port + ":" + port);
+        assertThat(services.path(module).path("ports").get(1).asString())
+                .as("DESIGN §6: health and metrics on the management port")
+                .isEqualTo(managementPort + ":" + managementPort);
+    }
+
+    /** DESIGN §6: every service trusts the compose authorization server, or the issuer one variable names. */
+    @ParameterizedTest
+    @MethodSource("serviceModules")
+    void serviceTrustsTheAuthorizationServerOrTheIssuerOneVariableNames(String module) {
+        JsonNode authServer = services.path("auth-server");
+        String issuer = environment("auth-server").get("DEALFLOW_AUTH_ISSUER");
+        assertThat(issuer).isEqualTo("http://auth-server:" + RepositoryFiles.defaultPort("deploy/auth-server"));
+        assertThat(environment(module).get("DEALFLOW_OAUTH_ISSUER_URI")).as("%s's issuer", module)
+                .isEqualTo("${DEALFLOW_OAUTH_ISSUER_URI:-" + issuer + "}");
+        assertThat(services.path(module).path("depends_on").path("auth-server").path("condition").asString())
+                .isEqualTo("service_healthy");
+        assertThat(authServer.path("build").path("context").asString()).isEqualTo("./deploy/auth-server");
     }
 
     @ParameterizedTest
     @MethodSource("serviceModules")
-    void healthCheckAsksForReadinessOnTheServicePort(String module) {
+    void healthCheckAsksForReadinessOnTheManagementPort(String module) {
         String test = String.join(" ", strings(services.path(module).path("healthcheck").path("test")));
-        assertThat(test).contains("localhost:" + RepositoryFiles.defaultPort(module) + "/actuator/health/readiness");
+        assertThat(test).contains("localhost:" + RepositoryFiles.defaultManagementPort(module)
+                + "/actuator/health/readiness");
     }
 
     @ParameterizedTest
@@ -244,7 +264,7 @@ class ComposeFileTest {
                     .contains(port);
         });
         for (String module : RepositoryFiles.serviceModules()) {
-            String target = module + ":" + RepositoryFiles.defaultPort(module);
+            String target = module + ":" + RepositoryFiles.defaultManagementPort(module);
             assertThat(metricsPathByTarget).as("Prometheus scrapes %s", module)
                     .containsEntry(target, "/actuator/prometheus");
         }

@@ -19,14 +19,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * deploy/k8s against the services: every service runs as a scaled Deployment behind a Service and a disruption
- * budget, probed on Spring Boot's health groups, configured only through variables it reads, with no more Kafka
- * consumers than partitions.
+ * budget, probed on Spring Boot's health groups on its management port, configured only through variables it reads,
+ * trusting the configured issuer, with no more Kafka consumers than partitions.
  */
 class KubernetesManifestsTest {
 
     private static final Path K8S = RepositoryFiles.file("deploy/k8s");
     private static final String CONFIG_MAP = "dealflow-config";
     private static final String DB_SECRET = "dealflow-db";
+    /** task-service's and handoff-service's own client secrets at the issuer. */
+    private static final String OAUTH_CLIENT_SECRET = "dealflow-oauth-clients";
 
     private final List<JsonNode> documents = manifestFiles().stream()
             .filter(file -> !file.getFileName().toString().equals("kustomization.yaml"))
@@ -110,7 +112,11 @@ class KubernetesManifestsTest {
                         .as("%s's %s is in %s", module, variable.path("name").asString(), CONFIG_MAP).isTrue();
             }
             if (from.has("secretKeyRef")) {
-                assertThat(from.path("secretKeyRef").path("name").asString()).isEqualTo(DB_SECRET);
+                assertThat(from.path("secretKeyRef").path("name").asString()).isIn(DB_SECRET, OAUTH_CLIENT_SECRET);
+            }
+            if (variable.path("name").asString().endsWith("_CLIENT_SECRET")) {
+                assertThat(from.path("secretKeyRef").path("name").asString())
+                        .as("%s's client secret comes from the Secret", module).isEqualTo(OAUTH_CLIENT_SECRET);
             }
             if (variable.path("name").asString().startsWith("DEALFLOW_DB_")) {
                 assertThat(from.has("secretKeyRef")).as("%s's database credentials come from the Secret", module)
@@ -118,6 +124,17 @@ class KubernetesManifestsTest {
             }
         });
         assertThat(object("Secret", DB_SECRET)).as("credentials stay out of the repository").isEmpty();
+        assertThat(object("Secret", OAUTH_CLIENT_SECRET)).as("credentials stay out of the repository").isEmpty();
+    }
+
+    /** DESIGN §6: every service checks tokens against the one issuer of the environment. */
+    @ParameterizedTest
+    @MethodSource("serviceModules")
+    void everyServiceTrustsTheIssuerOfTheSharedConfigMap(String module) {
+        assertThat(container(module).path("env").findValuesAsString("name")).as("%s's env", module)
+                .contains("DEALFLOW_OAUTH_ISSUER_URI");
+        assertThat(object("ConfigMap", CONFIG_MAP).orElseThrow().path("data").path("DEALFLOW_OAUTH_ISSUER_URI")
+                .asString()).startsWith("https://");
     }
 
     @ParameterizedTest
@@ -151,7 +168,7 @@ class KubernetesManifestsTest {
         assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asString()).isEqualTo("/actuator/prometheus");
         assertThat(annotations.path("prometheus.io/port").asString())
-                .isEqualTo(String.valueOf(RepositoryFiles.defaultPort(module)));
+                .isEqualTo(String.valueOf(RepositoryFiles.defaultManagementPort(module)));
         JsonNode budget = object("PodDisruptionBudget", module)
                 .orElseThrow(() -> new AssertionError("no PodDisruptionBudget " + module));
         assertThat(budget.path("spec").path("selector").path("matchLabels"))
@@ -170,7 +187,8 @@ class KubernetesManifestsTest {
 
     private void assertProbe(String module, JsonNode probe, String path) {
         assertThat(probe.path("httpGet").path("path").asString()).as("%s's probe", module).isEqualTo(path);
-        assertThat(resolvePort(module, probe.path("httpGet").path("port"))).isEqualTo(RepositoryFiles.defaultPort(module));
+        assertThat(resolvePort(module, probe.path("httpGet").path("port"))).as("%s's probe port", module)
+                .isEqualTo(RepositoryFiles.defaultManagementPort(module));
     }
 
     /** A port given by number or by the container port's name. */

@@ -114,6 +114,17 @@ final class RepositoryFiles {
         return Integer.parseInt(matcher.matches() ? matcher.group(2) : port);
     }
 
+    /** Where the service's actuator (health, Prometheus) listens by default: management.server.port's default. */
+    static int defaultManagementPort(String module) {
+        String port = yaml(applicationYml(module)).path("management").path("server").path("port").asString();
+        Matcher matcher = PLACEHOLDER.matcher(port);
+        if (port.isEmpty()) {
+            throw new IllegalStateException(module + " has no management.server.port: its actuator would share the"
+                    + " API port");
+        }
+        return Integer.parseInt(matcher.matches() ? matcher.group(2) : port);
+    }
+
     /** The environment variable that sets the service's port (`DEAL_SERVICE_PORT`). */
     static String portVariable(String module) {
         Matcher matcher = PLACEHOLDER.matcher(yaml(applicationYml(module)).path("server").path("port").asString());

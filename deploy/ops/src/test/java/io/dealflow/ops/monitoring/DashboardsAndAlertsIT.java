@@ -49,7 +49,7 @@ class DashboardsAndAlertsIT {
 
         try (LocalDealflow dealflow = LocalDealflow.start(REPOSITORY, workDir, DB_PREFIX, List.of("--demo"),
                 DEMO_ENVIRONMENT);
-             PrometheusServer prometheus = PrometheusServer.start(REPOSITORY, dealflow.servicePorts(), workDir)) {
+             PrometheusServer prometheus = PrometheusServer.start(REPOSITORY, dealflow.managementPorts(), workDir)) {
             assertEveryAlertRuleLoaded(prometheus, alerts);
 
             List<GrafanaDashboards.Query> promQl = new ArrayList<>(dashboards.promQl());

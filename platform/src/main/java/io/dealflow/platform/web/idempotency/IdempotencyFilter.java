@@ -19,6 +19,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,10 @@ import java.util.Set;
  * {@code Idempotent-Replayed: true}) without running the handler; the key on a different request, or while the first
  * is still running, is a 409. A 5xx or an exception frees the key, so a failed request can be retried.
  *
- * <p>"The same request" means same method, path, query and body bytes ({@link RequestFingerprint}).
+ * <p>"The same request" means same method, path, query and body bytes ({@link RequestFingerprint}). Keys are the
+ * caller's own: a key is stored under the authenticated principal, so two clients that happen to choose the same key
+ * never see each other's responses. A refusal of the caller itself (401, 403) is not an outcome of the request and
+ * frees the key, like a 5xx: with the right token the same request may be sent again and run.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -88,7 +92,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
                 request.getQueryString(), body);
 
-        ClaimOutcome outcome = keys.claim(key, fingerprint);
+        ClaimOutcome outcome = keys.claim(ownKey(request, key), fingerprint);
         if (outcome instanceof Claimed claim) {
             run(claim, new CachedBodyRequest(request, body), response, chain);
         } else if (outcome instanceof Completed completed) {
@@ -141,7 +145,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void finish(Claimed claim, ContentCachingResponseWrapper capture) throws IOException {
         int status = capture.getStatus();
         try {
-            if (status >= 500) {
+            if (status >= 500 || status == 401 || status == 403) {
                 keys.release(claim);
             } else {
                 keys.complete(claim, new StoredResponse(status, replayedHeaders(capture),
@@ -181,6 +185,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(REPLAYED_HEADER, "true");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The key under the caller's name; a header cannot hold a line break, so the last one splits them. */
+    private static String ownKey(HttpServletRequest request, String key) {
+        Principal caller = request.getUserPrincipal();
+        return caller == null ? key : caller.getName() + "\n" + key;
     }
 
     private static String pathOf(HttpServletRequest request) {

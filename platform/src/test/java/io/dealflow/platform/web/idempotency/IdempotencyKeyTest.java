@@ -1,6 +1,7 @@
 package io.dealflow.platform.web.idempotency;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.web.OrdersController;
 import io.dealflow.platform.web.OrdersController.Gate;
 import io.dealflow.platform.web.PlatformWebTest;
@@ -198,7 +199,8 @@ class IdempotencyKeyTest {
         jdbc.update("""
                         INSERT INTO idempotency_keys (key, fingerprint, created_at)
                         VALUES (?, ?, now() - interval '2 minutes')""",
-                key, RequestFingerprint.of("POST", "/api/test/orders", null, body.getBytes(StandardCharsets.UTF_8)));
+                callersOwn(key), RequestFingerprint.of("POST", "/api/test/orders", null,
+                        body.getBytes(StandardCharsets.UTF_8)));
 
         post("/api/test/orders", key, body).expectStatus().isCreated()
                 .expectHeader().doesNotExist(REPLAYED_HEADER);
@@ -212,7 +214,8 @@ class IdempotencyKeyTest {
         String name = newName();
         String body = order(name, 1);
         jdbc.update("INSERT INTO idempotency_keys (key, fingerprint) VALUES (?, ?)",
-                key, RequestFingerprint.of("POST", "/api/test/orders", null, body.getBytes(StandardCharsets.UTF_8)));
+                callersOwn(key), RequestFingerprint.of("POST", "/api/test/orders", null,
+                        body.getBytes(StandardCharsets.UTF_8)));
 
         post("/api/test/orders", key, body).expectStatus().isEqualTo(409);
 
@@ -238,6 +241,11 @@ class IdempotencyKeyTest {
 
     private static String order(String name, int quantity) {
         return "{\"name\":\"" + name + "\",\"quantity\":" + quantity + "}";
+    }
+
+    /** As the filter stores a key: under the caller's name, here the test client's subject. */
+    private static String callersOwn(String key) {
+        return DemoClient.DEMO_INTEGRATION.clientId() + "\n" + key;
     }
 
     private static String newKey() {
