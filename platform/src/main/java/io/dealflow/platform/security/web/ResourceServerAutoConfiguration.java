@@ -40,6 +40,11 @@ import java.util.List;
  *
  * <p>Actuator's health and Prometheus endpoints are open on the management port (the API port serves no actuator
  * endpoint), and the OpenAPI document is public. A handler that no rule names is refused to everyone.
+ *
+ * <p>Ordered before Boot's own web-security, management-security, user-details and resource-server
+ * configurations so that this filter chain and decoder are the ones in place: those defaults then back off (they
+ * are conditional on no chain being defined) instead of adding a second chain with a generated password. Nothing
+ * is switched off by the ordering; every request still passes this chain.
  */
 @AutoConfiguration(after = PlatformWebAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
