@@ -1,5 +1,7 @@
 package io.dealflow.analytics.config;
 
+import io.dealflow.analytics.projection.DayCounts;
+import io.dealflow.platform.lifecycle.PeriodicTask;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +16,11 @@ class AnalyticsConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Keeps the additive reports reading about one row per key, however many batches were applied. */
+    @Bean
+    PeriodicTask dayCountsCompaction(DayCounts counts, AnalyticsProperties properties) {
+        return new PeriodicTask("day-counts-compaction", properties.countsCompactInterval(), counts::compact);
     }
 }

@@ -1,6 +1,7 @@
 package io.dealflow.analytics.loss;
 
 import io.dealflow.analytics.pipeline.ReportPipelines;
+import io.dealflow.analytics.report.DaySplit;
 import io.dealflow.analytics.report.ReportFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * R8 loss reasons by stage: deals lost inside [from, to), by the stage they were lost at and the reason, under the
  * manager who lost them. The share is within the stage ("of the deals that fail at the finance check, how many for
- * which reason"); the counts across stages show where the funnel leaks.
+ * which reason"); the counts across stages show where the funnel leaks. Whole days of the period are read from the
+ * day counts, its partial first and last days from the visits.
  */
 @Component
 public class LossReasonQuery {
@@ -25,17 +27,33 @@ public class LossReasonQuery {
     }
 
     public List<LossReasonRow> run(int generation, ReportFilter filter) {
+        DaySplit days = DaySplit.of(filter);
         List<LossReasonRow> rows = jdbc.sql("""
-                        SELECT pipeline_version, stage_id, loss_reason, count(*) AS lost,
-                               count(*)::float8 / sum(count(*)) OVER (PARTITION BY pipeline_version, stage_id)
+                        WITH lost AS (
+                            SELECT pipeline_version, stage_id, reason_code AS loss_reason, lost FROM loss_day_counts
+                            WHERE generation = :generation AND pipeline_id = :pipelineId
+                              AND day >= :firstDay AND day < :endDay
+                              AND (:managerId = '' OR manager_id = :managerId)
+                            UNION ALL
+                            SELECT pipeline_version, stage_id, loss_reason, 1 FROM visits
+                            WHERE generation = :generation AND pipeline_id = :pipelineId AND exit_kind = 'LOST'
+                              AND exited_at >= :headFrom AND exited_at < :headTo
+                              AND (:managerId = '' OR manager_id = :managerId)
+                            UNION ALL
+                            SELECT pipeline_version, stage_id, loss_reason, 1 FROM visits
+                            WHERE generation = :generation AND pipeline_id = :pipelineId AND exit_kind = 'LOST'
+                              AND exited_at >= :tailFrom AND exited_at < :tailTo
+                              AND (:managerId = '' OR manager_id = :managerId))
+                        SELECT pipeline_version, stage_id, loss_reason, sum(lost) AS lost,
+                               sum(lost)::float8 / (sum(sum(lost)) OVER (PARTITION BY pipeline_version, stage_id))::float8
                                    AS share
-                        FROM visits
-                        WHERE generation = :generation AND pipeline_id = :pipelineId AND exit_kind = 'LOST'
-                          AND exited_at >= :from AND exited_at < :to
-                          AND (:managerId = '' OR manager_id = :managerId)
-                        GROUP BY pipeline_version, stage_id, loss_reason""")
+                        FROM lost
+                        GROUP BY pipeline_version, stage_id, loss_reason
+                        HAVING sum(lost) > 0""")
                 .param("generation", generation).param("pipelineId", filter.pipelineId())
-                .param("from", filter.fromBound()).param("to", filter.toBound())
+                .param("firstDay", days.firstDay()).param("endDay", days.endDay())
+                .param("headFrom", days.headFrom()).param("headTo", days.headTo())
+                .param("tailFrom", days.tailFrom()).param("tailTo", days.tailTo())
                 .param("managerId", filter.managerOrAll())
                 .query((row, n) -> new LossReasonRow(filter.pipelineId(), row.getString("stage_id"),
                         row.getString("loss_reason"), row.getLong("lost"), row.getDouble("share"),

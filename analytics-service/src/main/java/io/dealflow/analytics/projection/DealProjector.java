@@ -51,9 +51,9 @@ public class DealProjector {
      */
     private static final String LOAD = """
             SELECT d.deal_id, d.pipeline_id, d.manager_id, d.origin_deal_id, d.opened_at, d.status, d.closed_at,
-                   d.visit_count, d.last_change_at, d.last_change_direction, d.last_change_sequence,
+                   d.visit_count, d.last_change_at, d.last_change_direction, d.last_change_sequence, d.visited,
                    v.visit_no, v.pipeline_id AS visit_pipeline_id, v.pipeline_version, v.stage_id, v.entered_at,
-                   v.exited_at, v.exit_kind, v.manager_id AS visit_manager_id, v.catch_up, v.loss_reason
+                   v.exited_at, v.exit_kind, v.manager_id AS visit_manager_id, v.catch_up, v.loss_reason, v.shared
             FROM unnest(?::text[]) AS wanted (deal_id)
             JOIN deals d ON d.generation = ? AND d.deal_id = wanted.deal_id
             LEFT JOIN visits v
@@ -62,23 +62,23 @@ public class DealProjector {
     private static final String UPSERT_DEALS = """
             INSERT INTO deals AS d (generation, deal_id, pipeline_id, manager_id, origin_deal_id, opened_at, status,
                                     closed_at, visit_count, last_change_at, last_change_direction,
-                                    last_change_sequence)
+                                    last_change_sequence, visited)
             SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                    ?::timestamptz[], ?::int[], ?::timestamptz[], ?::text[], ?::bigint[])
+                                    ?::timestamptz[], ?::int[], ?::timestamptz[], ?::text[], ?::bigint[], ?::text[])
             ON CONFLICT (generation, deal_id) DO UPDATE
                 SET manager_id = EXCLUDED.manager_id, status = EXCLUDED.status, closed_at = EXCLUDED.closed_at,
                     visit_count = EXCLUDED.visit_count, last_change_at = EXCLUDED.last_change_at,
                     last_change_direction = EXCLUDED.last_change_direction,
-                    last_change_sequence = EXCLUDED.last_change_sequence""";
+                    last_change_sequence = EXCLUDED.last_change_sequence, visited = EXCLUDED.visited""";
 
     private static final String UPSERT_VISITS = """
             INSERT INTO visits AS v (generation, deal_id, visit_no, pipeline_id, pipeline_version, stage_id,
-                                     entered_at, exited_at, exit_kind, manager_id, catch_up, loss_reason)
+                                     entered_at, exited_at, exit_kind, manager_id, catch_up, loss_reason, shared)
             SELECT ?, * FROM unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::text[], ?::timestamptz[],
-                                    ?::timestamptz[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                                    ?::timestamptz[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::boolean[])
             ON CONFLICT (generation, deal_id, visit_no) DO UPDATE
                 SET exited_at = EXCLUDED.exited_at, exit_kind = EXCLUDED.exit_kind, manager_id = EXCLUDED.manager_id,
-                    catch_up = EXCLUDED.catch_up, loss_reason = EXCLUDED.loss_reason""";
+                    catch_up = EXCLUDED.catch_up, loss_reason = EXCLUDED.loss_reason, shared = EXCLUDED.shared""";
 
     private static final String INSERT_STAGE_CHANGES = """
             INSERT INTO stage_changes (generation, deal_id, sequence, pipeline_id, pipeline_version, from_stage_id,
@@ -98,14 +98,31 @@ public class DealProjector {
             WHERE stage_changes.generation = ? AND stage_changes.deal_id = marked.deal_id
               AND stage_changes.sequence = marked.sequence""";
 
+    /**
+     * A deal re-entered a stage: its earlier visits there, written before this batch, stop counting as deals of
+     * their own in the day counts (conversion counts a deal once per stage). Returns them as they were, so their
+     * contributions can be taken back.
+     */
+    private static final String MARK_SHARED = """
+            UPDATE visits SET shared = true
+            FROM unnest(?::text[], ?::int[], ?::text[], ?::int[]) AS marked (deal_id, pipeline_version, stage_id, below)
+            WHERE visits.generation = ? AND visits.deal_id = marked.deal_id
+              AND visits.pipeline_version = marked.pipeline_version AND visits.stage_id = marked.stage_id
+              AND visits.visit_no < marked.below AND NOT visits.shared
+            RETURNING visits.pipeline_id, visits.pipeline_version, visits.stage_id, visits.manager_id,
+                      visits.entered_at, visits.exited_at, visits.exit_kind, visits.loss_reason""";
+
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
     private final CatchUpRule catchUp;
+    private final DayCounts dayCounts;
 
-    public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties) {
+    public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties,
+                         DayCounts dayCounts) {
         this.consumer = consumer;
         this.jdbc = jdbc;
         this.catchUp = new CatchUpRule(properties.catchUpWindow());
+        this.dayCounts = dayCounts;
     }
 
     public static String consumerName(int generation) {
@@ -150,6 +167,7 @@ public class DealProjector {
                     deal.lastChangeAt = SqlArrays.instant(row, "last_change_at");
                     deal.lastChangeDirection = row.getString("last_change_direction");
                     deal.lastChangeSequence = (Long) row.getObject("last_change_sequence");
+                    deal.visited.addAll(VisitedStages.parse(row.getString("visited")));
                     if (row.getObject("visit_no") != null) {
                         VisitRow visit = new VisitRow(deal.dealId, row.getInt("visit_no"),
                                 row.getString("visit_pipeline_id"), row.getInt("pipeline_version"),
@@ -160,7 +178,11 @@ public class DealProjector {
                         visit.managerId = row.getString("visit_manager_id");
                         visit.catchUp = row.getBoolean("catch_up");
                         visit.lossReason = row.getString("loss_reason");
+                        visit.shared = row.getBoolean("shared");
+                        visit.before = visit.counted();
                         deal.current = visit;
+                        deal.firstLoadedVisitNo = visit.visitNo;
+                        deal.inMemory.add(visit);
                     }
                     deals.put(deal.dealId, deal);
                 });
@@ -177,6 +199,7 @@ public class DealProjector {
         private final Map<ChangeKey, ChangeRow> changes = new LinkedHashMap<>();
         private final Set<VisitKey> visitMarks = new LinkedHashSet<>();
         private final Set<ChangeKey> changeMarks = new LinkedHashSet<>();
+        private final Set<SharedMark> sharedMarks = new LinkedHashSet<>();
 
         Batch(int generation, Map<String, DealRow> deals) {
             this.generation = generation;
@@ -292,11 +315,28 @@ public class DealProjector {
                     Duration.between(current.enteredAt, at));
         }
 
+        /**
+         * A visit to a stage the deal was in before makes all its visits there one deal for conversion: those in
+         * memory are marked here, those written before this batch by {@link #write()}.
+         */
         private void startVisit(DealRow deal, int visitNo, String pipelineId, int version, String stageId,
                                 Instant at, String managerId) {
             VisitRow visit = new VisitRow(deal.dealId, visitNo, pipelineId, version, stageId, at);
             visit.managerId = managerId;
+            if (!deal.visited.add(VisitedStages.key(version, stageId))) {
+                visit.shared = true;
+                for (VisitRow earlier : deal.inMemory) {
+                    if (earlier.pipelineVersion == version && earlier.stageId.equals(stageId) && !earlier.shared) {
+                        earlier.shared = true;
+                        touch(earlier);
+                    }
+                }
+                if (deal.firstLoadedVisitNo > 0) {
+                    sharedMarks.add(new SharedMark(deal.dealId, version, stageId, deal.firstLoadedVisitNo));
+                }
+            }
             deal.current = visit;
+            deal.inMemory.add(visit);
             touch(visit);
         }
 
@@ -337,7 +377,8 @@ public class DealProjector {
                         SqlArrays.times(rows, d -> d.openedAt), SqlArrays.text(rows, d -> d.status),
                         SqlArrays.times(rows, d -> d.closedAt), SqlArrays.ints(rows, d -> d.visitCount),
                         SqlArrays.times(rows, d -> d.lastChangeAt), SqlArrays.text(rows, d -> d.lastChangeDirection),
-                        SqlArrays.longs(rows, d -> d.lastChangeSequence)));
+                        SqlArrays.longs(rows, d -> d.lastChangeSequence),
+                        SqlArrays.text(rows, d -> VisitedStages.format(d.visited))));
             }
             if (!visits.isEmpty()) {
                 List<VisitRow> rows = List.copyOf(visits.values());
@@ -347,7 +388,7 @@ public class DealProjector {
                         SqlArrays.text(rows, v -> v.stageId), SqlArrays.times(rows, v -> v.enteredAt),
                         SqlArrays.times(rows, v -> v.exitedAt), SqlArrays.text(rows, v -> v.exitKind),
                         SqlArrays.text(rows, v -> v.managerId), SqlArrays.booleans(rows, v -> v.catchUp),
-                        SqlArrays.text(rows, v -> v.lossReason)));
+                        SqlArrays.text(rows, v -> v.lossReason), SqlArrays.booleans(rows, v -> v.shared)));
             }
             if (!changes.isEmpty()) {
                 List<ChangeRow> rows = List.copyOf(changes.values());
@@ -370,6 +411,22 @@ public class DealProjector {
                         SqlArrays.text(rows, ChangeKey::dealId), SqlArrays.longs(rows, ChangeKey::sequence),
                         generation));
             }
+            CountDeltas deltas = new CountDeltas();
+            visits.values().forEach(visit -> deltas.replace(visit.before, visit.counted()));
+            if (!sharedMarks.isEmpty()) {
+                List<SharedMark> rows = List.copyOf(sharedMarks);
+                jdbc.query(connection -> SqlArrays.prepare(connection, MARK_SHARED,
+                        SqlArrays.text(rows, SharedMark::dealId), SqlArrays.ints(rows, SharedMark::pipelineVersion),
+                        SqlArrays.text(rows, SharedMark::stageId), SqlArrays.ints(rows, SharedMark::below),
+                        generation), (RowCallbackHandler) row -> {
+                    CountedVisit alone = new CountedVisit(row.getString("pipeline_id"), row.getInt("pipeline_version"),
+                            row.getString("stage_id"), row.getString("manager_id"),
+                            SqlArrays.instant(row, "entered_at"), SqlArrays.instant(row, "exited_at"),
+                            row.getString("exit_kind"), row.getString("loss_reason"), false);
+                    deltas.replace(alone, alone.asShared());
+                });
+            }
+            dayCounts.write(generation, deltas);
         }
     }
 
@@ -386,6 +443,11 @@ public class DealProjector {
         String lastChangeDirection;
         Long lastChangeSequence;
         VisitRow current;
+        /** Every (version, stage) the deal has had a visit in. */
+        final Set<String> visited = new LinkedHashSet<>();
+        /** The number of the current visit as loaded, 0 for a deal opened in this batch: earlier ones are not loaded. */
+        int firstLoadedVisitNo;
+        final List<VisitRow> inMemory = new ArrayList<>();
 
         DealRow(String dealId, String pipelineId, String originDealId, Instant openedAt) {
             this.dealId = dealId;
@@ -407,6 +469,9 @@ public class DealProjector {
         String managerId;
         boolean catchUp;
         String lossReason;
+        boolean shared;
+        /** Its contribution to the day counts as loaded, null for a visit started in this batch. */
+        CountedVisit before;
 
         VisitRow(String dealId, int visitNo, String pipelineId, int pipelineVersion, String stageId,
                  Instant enteredAt) {
@@ -416,6 +481,11 @@ public class DealProjector {
             this.pipelineVersion = pipelineVersion;
             this.stageId = stageId;
             this.enteredAt = enteredAt;
+        }
+
+        CountedVisit counted() {
+            return new CountedVisit(pipelineId, pipelineVersion, stageId, managerId, enteredAt, exitedAt, exitKind,
+                    lossReason, shared);
         }
     }
 
@@ -453,5 +523,8 @@ public class DealProjector {
     }
 
     private record ChangeKey(String dealId, long sequence) {
+    }
+
+    private record SharedMark(String dealId, int pipelineVersion, String stageId, int below) {
     }
 }

@@ -10,14 +10,17 @@ import java.util.List;
 @Component
 public class ProjectionTables {
 
-    private static final List<String> TABLES = List.of("deals", "visits", "stage_changes", "tasks", "task_facts");
+    private static final List<String> TABLES = List.of("deals", "visits", "stage_changes", "tasks", "task_facts",
+            "stage_day_counts", "loss_day_counts");
     private static final List<String> STATISTICS = List.of("deals", "visits", "stage_changes", "tasks", "task_facts",
-            "consumer_positions");
+            "stage_day_counts", "loss_day_counts", "consumer_positions");
 
     private final JdbcClient jdbc;
+    private final DayCounts dayCounts;
 
-    public ProjectionTables(JdbcClient jdbc) {
+    public ProjectionTables(JdbcClient jdbc, DayCounts dayCounts) {
         this.jdbc = jdbc;
+        this.dayCounts = dayCounts;
     }
 
     /**
@@ -27,6 +30,7 @@ public class ProjectionTables {
      * batch's deals took over 12 s instead of milliseconds.
      */
     public void analyze() {
+        dayCounts.compact();
         jdbc.sql("ANALYZE " + String.join(", ", STATISTICS)).update();
     }
 
@@ -34,9 +38,11 @@ public class ProjectionTables {
      * Fresh statistics after a generation was filled or dropped, for the reports (a generation the planner has
      * never seen looks empty: nested loops over millions) and the live consumers. The vacuum sets the visibility
      * map, without which the reports' covering indexes are read with a heap visit per row. Runs outside a
-     * transaction, as VACUUM must.
+     * transaction, as VACUUM must. The day counts are folded first (both here and in {@link #analyze()}), so the
+     * statistics describe the rows the reports will read, and a replay's delta rows never pile up.
      */
     public void vacuumAnalyze() {
+        dayCounts.compact();
         jdbc.sql("VACUUM (ANALYZE) " + String.join(", ", STATISTICS)).update();
     }
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Property-style: a generated history of thousands of deals (random forward moves, skips, backward moves, quick
  * catch-up runs, reassignments, wins and losses), fed through Kafka twice (every event duplicated), must give
- * the same time-in-stage and conversion as a straightforward recomputation from the same events; and so must a
- * rebuild.
+ * the same time-in-stage, conversion, loss reasons and funnel as a straightforward recomputation from the same
+ * events; and so must a rebuild. The periods and instants asked for cut through days, so that the day counts and
+ * the visits of the partial days must add up exactly.
  */
 @DealflowIntegrationTest
 class GeneratedHistoryIT {
@@ -47,6 +49,14 @@ class GeneratedHistoryIT {
     /** The projection's own rule (unit-tested apart): this test checks the tables, not R9's definition. */
     static final CatchUpRule CATCH_UP = new CatchUpRule(WINDOW);
     static final List<String> STAGES = List.of("s1", "s2", "s3", "s4", "s5");
+    static final Instant BASE = Instant.parse("2031-01-01T00:00:00Z");
+    /** Whole history; a period cutting days at both ends; whole days; one afternoon. */
+    static final List<Period> PERIODS = List.of(new Period(null, null),
+            new Period(BASE.plus(Duration.parse("P2DT5H17M")), BASE.plus(Duration.parse("P8DT13H"))),
+            new Period(BASE.plus(Duration.ofDays(3)), BASE.plus(Duration.ofDays(9))),
+            new Period(BASE.plus(Duration.parse("P4DT12H")), BASE.plus(Duration.parse("P4DT18H30M"))));
+    static final List<Instant> INSTANTS = List.of(BASE.plus(Duration.parse("P3DT7H")),
+            BASE.plus(Duration.parse("P6DT23H59M59S")), BASE.plus(Duration.ofDays(5)), BASE.plus(Duration.ofDays(400)));
     static final List<Duration> GAPS = List.of(Duration.ofMinutes(2), Duration.ofMinutes(9), Duration.ofMinutes(30),
             Duration.ofHours(3), Duration.ofDays(1));
 
@@ -85,10 +95,50 @@ class GeneratedHistoryIT {
         assertThat(timeInStage).isEqualTo(expected.timeInStage());
         List<String> conversion = new ArrayList<>();
         api.get("/api/v1/analytics/conversion?pipelineId=" + pipelineId).body().forEach(row -> conversion.add(
-                row.path("managerId").asString() + " " + row.path("stageId").asString() + " "
-                        + row.path("entered").asLong() + " " + row.path("advanced").asLong() + " "
-                        + row.path("lost").asLong() + " " + row.path("stillThere").asLong()));
+                conversionLine(row)));
         assertThat(conversion).isEqualTo(expected.conversion());
+        for (Period period : PERIODS) {
+            for (String manager : new String[] {null, "m1"}) {
+                String query = "?pipelineId=" + pipelineId + period.query() + (manager == null ? "" : "&managerId=" + manager);
+                List<String> periodConversion = new ArrayList<>();
+                api.get("/api/v1/analytics/conversion" + query).body().forEach(row -> periodConversion.add(
+                        conversionLine(row)));
+                assertThat(periodConversion).as("conversion %s", query)
+                        .isEqualTo(expected.conversion(period, manager));
+                List<String> losses = new ArrayList<>();
+                api.get("/api/v1/analytics/loss-reasons" + query).body().forEach(row -> losses.add(
+                        row.path("stageId").asString() + " " + row.path("reasonCode").asString() + " "
+                                + row.path("count").asLong()));
+                assertThat(losses).as("loss reasons %s", query)
+                        .containsExactlyInAnyOrderElementsOf(expected.losses(period, manager));
+            }
+        }
+        for (Instant asOf : INSTANTS) {
+            for (String manager : new String[] {null, "m2"}) {
+                String query = "?pipelineId=" + pipelineId + "&asOf=" + asOf + (manager == null ? "" : "&managerId=" + manager);
+                List<String> funnel = new ArrayList<>();
+                api.get("/api/v1/analytics/funnel" + query).body().forEach(row -> funnel.add(
+                        row.path("stageId").asString() + " " + row.path("open").asLong()));
+                assertThat(funnel).as("funnel %s", query).isEqualTo(expected.funnel(asOf, manager));
+            }
+        }
+    }
+
+    private static String conversionLine(JsonNode row) {
+        return row.path("managerId").asString() + " " + row.path("stageId").asString() + " "
+                + row.path("entered").asLong() + " " + row.path("advanced").asLong() + " "
+                + row.path("lost").asLong() + " " + row.path("stillThere").asLong();
+    }
+
+    record Period(Instant from, Instant to) {
+
+        String query() {
+            return (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to);
+        }
+
+        boolean contains(Instant at) {
+            return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
+        }
     }
 
     private static String line(String stage, long visits, JsonNode avg, JsonNode median, JsonNode p90, JsonNode max,
@@ -102,7 +152,7 @@ class GeneratedHistoryIT {
             Map<String, Duration> stages = new LinkedHashMap<>();
             STAGES.forEach(stage -> stages.put(stage, Duration.ofDays(2)));
             feed.pipeline(pipelineId, 1, null, stages);
-            Instant base = Instant.parse("2031-01-01T00:00:00Z");
+            Instant base = BASE;
             for (int i = 0; i < DEALS; i++) {
                 String dealId = run + "-" + i;
                 Instant at = base.plus(Duration.ofMinutes(7L * i));
@@ -138,7 +188,7 @@ class GeneratedHistoryIT {
     }
 
     /** The definitions of DESIGN §4 applied one deal at a time, in memory, without SQL. */
-    record Expected(List<String> timeInStage, List<String> conversion) {
+    record Expected(List<String> timeInStage, List<String> conversion, Map<String, List<Visit>> visitsByDeal) {
 
         static Expected from(List<PublishedEvent<DealEvent>> events) {
             Map<String, List<Visit>> visitsByDeal = new LinkedHashMap<>();
@@ -168,8 +218,9 @@ class GeneratedHistoryIT {
                     visits.add(new Visit(changed.toStageId(), at));
                 } else if (event instanceof DealWon) {
                     current.end(at, "WON", manager.get(event.dealId()));
-                } else if (event instanceof DealLost) {
+                } else if (event instanceof DealLost lost) {
                     current.end(at, "LOST", manager.get(event.dealId()));
+                    current.lossReason = lost.reasonCode();
                 }
             }
             visitsByDeal.forEach((deal, visits) -> visits.stream().filter(visit -> visit.exitKind == null)
@@ -221,7 +272,54 @@ class GeneratedHistoryIT {
                     })
                     .forEach(entry -> conversionLines.add(entry.getKey() + " " + entry.getValue()[0] + " "
                             + entry.getValue()[1] + " " + entry.getValue()[2] + " " + entry.getValue()[3]));
-            return new Expected(timeInStage, conversionLines);
+            return new Expected(timeInStage, conversionLines, visitsByDeal);
+        }
+
+        /** Conversion over the visits that started in the period, a deal once per stage. */
+        List<String> conversion(Period period, String managerId) {
+            Map<String, long[]> counts = new TreeMap<>();
+            for (List<Visit> visits : visitsByDeal.values()) {
+                Map<String, List<Visit>> byStage = new LinkedHashMap<>();
+                visits.stream().filter(visit -> period.contains(visit.enteredAt))
+                        .forEach(visit -> byStage.computeIfAbsent(visit.stage, stage -> new ArrayList<>()).add(visit));
+                byStage.forEach((stage, stageVisits) -> {
+                    Visit last = stageVisits.get(stageVisits.size() - 1);
+                    if (managerId != null && !managerId.equals(last.manager)) {
+                        return;
+                    }
+                    long[] row = counts.computeIfAbsent(last.manager + " " + stage, key -> new long[4]);
+                    row[0]++;
+                    row[1] += stageVisits.stream().anyMatch(v -> "FORWARD".equals(v.exitKind)
+                            || "WON".equals(v.exitKind)) ? 1 : 0;
+                    row[2] += stageVisits.stream().anyMatch(v -> "LOST".equals(v.exitKind)) ? 1 : 0;
+                    row[3] += last.exitKind == null ? 1 : 0;
+                });
+            }
+            return counts.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, long[]> entry) -> entry.getKey().split(" ")[0])
+                            .thenComparingInt(entry -> STAGES.indexOf(entry.getKey().split(" ")[1])))
+                    .map(entry -> entry.getKey() + " " + entry.getValue()[0] + " " + entry.getValue()[1] + " "
+                            + entry.getValue()[2] + " " + entry.getValue()[3])
+                    .toList();
+        }
+
+        /** Deals lost in the period, per stage and reason. */
+        List<String> losses(Period period, String managerId) {
+            Map<String, Long> counts = new TreeMap<>();
+            visitsByDeal.values().stream().flatMap(List::stream)
+                    .filter(visit -> "LOST".equals(visit.exitKind) && period.contains(visit.exitedAt))
+                    .filter(visit -> managerId == null || managerId.equals(visit.manager))
+                    .forEach(visit -> counts.merge(visit.stage + " " + visit.lossReason, 1L, Long::sum));
+            return counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).toList();
+        }
+
+        /** Every stage with the deals whose visit there covers the instant. */
+        List<String> funnel(Instant asOf, String managerId) {
+            return STAGES.stream().map(stage -> stage + " " + visitsByDeal.values().stream().flatMap(List::stream)
+                    .filter(visit -> visit.stage.equals(stage) && !visit.enteredAt.isAfter(asOf)
+                            && (visit.exitedAt == null || visit.exitedAt.isAfter(asOf)))
+                    .filter(visit -> managerId == null || managerId.equals(visit.manager))
+                    .count()).toList();
         }
 
         /** PostgreSQL's percentile_cont: linear interpolation between the two nearest ranks. */
@@ -243,6 +341,7 @@ class GeneratedHistoryIT {
         String exitKind;
         String manager;
         boolean catchUp;
+        String lossReason;
 
         Visit(String stage, Instant enteredAt) {
             this.stage = stage;
