@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  *     <li>conversion: a visit that is its deal's only visit to the stage (not {@code shared}) is one deal entering
  *         the stage on the day it started, advanced, lost or still there by how it ended; a deal that re-entered
  *         the stage counts once, so its visits are counted from the visits themselves
- *         ({@code visits.shared}, see ConversionQuery);</li>
+ *         ({@code visits.shared}, see ConversionReport);</li>
  *     <li>loss reasons: +1 on the day a visit ended {@code LOST}, with its reason.</li>
  * </ul>
  * Days are UTC dates of the events' own times.

@@ -1,22 +1,22 @@
 package io.dealflow.analytics.web;
 
-import io.dealflow.analytics.conversion.ConversionQuery;
+import io.dealflow.analytics.conversion.ConversionReport;
 import io.dealflow.analytics.conversion.ConversionRow;
-import io.dealflow.analytics.cycletime.CycleTimeQuery;
+import io.dealflow.analytics.cycletime.CycleTimeReport;
 import io.dealflow.analytics.cycletime.CycleTimeRow;
-import io.dealflow.analytics.funnel.FunnelQuery;
+import io.dealflow.analytics.funnel.FunnelReport;
 import io.dealflow.analytics.funnel.FunnelRow;
-import io.dealflow.analytics.loss.LossReasonQuery;
+import io.dealflow.analytics.loss.LossReasonReport;
 import io.dealflow.analytics.loss.LossReasonRow;
 import io.dealflow.analytics.pipeline.ReportPipelines;
 import io.dealflow.analytics.projection.Generations;
-import io.dealflow.analytics.quality.DataQualityQuery;
+import io.dealflow.analytics.quality.DataQualityReport;
 import io.dealflow.analytics.quality.DataQualityRow;
 import io.dealflow.analytics.report.ReportFilter;
 import io.dealflow.analytics.report.Reports;
 import io.dealflow.analytics.stuck.StuckDealRow;
-import io.dealflow.analytics.stuck.StuckDealsQuery;
-import io.dealflow.analytics.timeinstage.TimeInStageQuery;
+import io.dealflow.analytics.stuck.StuckDealsReport;
+import io.dealflow.analytics.timeinstage.TimeInStageReport;
 import io.dealflow.analytics.timeinstage.TimeInStageRow;
 import io.dealflow.api.pipeline.PipelineDefined;
 import org.springframework.http.HttpHeaders;
@@ -42,17 +42,17 @@ class AnalyticsController {
     private final ReportPipelines catalog;
     private final Generations generations;
     private final Clock clock;
-    private final TimeInStageQuery timeInStage;
-    private final ConversionQuery conversion;
-    private final LossReasonQuery lossReasons;
-    private final FunnelQuery funnel;
-    private final StuckDealsQuery stuckDeals;
-    private final DataQualityQuery dataQuality;
-    private final CycleTimeQuery cycleTime;
+    private final TimeInStageReport timeInStage;
+    private final ConversionReport conversion;
+    private final LossReasonReport lossReasons;
+    private final FunnelReport funnel;
+    private final StuckDealsReport stuckDeals;
+    private final DataQualityReport dataQuality;
+    private final CycleTimeReport cycleTime;
 
-    AnalyticsController(ReportPipelines catalog, Generations generations, Clock clock, TimeInStageQuery timeInStage,
-                        ConversionQuery conversion, LossReasonQuery lossReasons, FunnelQuery funnel,
-                        StuckDealsQuery stuckDeals, DataQualityQuery dataQuality, CycleTimeQuery cycleTime) {
+    AnalyticsController(ReportPipelines catalog, Generations generations, Clock clock, TimeInStageReport timeInStage,
+                        ConversionReport conversion, LossReasonReport lossReasons, FunnelReport funnel,
+                        StuckDealsReport stuckDeals, DataQualityReport dataQuality, CycleTimeReport cycleTime) {
         this.catalog = catalog;
         this.generations = generations;
         this.clock = clock;

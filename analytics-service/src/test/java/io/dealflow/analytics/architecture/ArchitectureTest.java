@@ -15,15 +15,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchTests dealflow = ArchTests.in(DealflowArchitectureRules.class);
 
-    /** Reports only read: the projections are written by the consumers and the rebuild, nowhere else. */
+    /**
+     * Reports only read: the projections are written by the consumers and the rebuild, nowhere else. Stated for every
+     * report (a class named *Report, whatever its package) and the web layer, not for today's list of packages.
+     */
     @ArchTest
     static final ArchRule reportsDoNotWriteProjections = noClasses()
-            .that().resideInAnyPackage("io.dealflow.analytics.web..", "io.dealflow.analytics.timeinstage..",
-                    "io.dealflow.analytics.conversion..", "io.dealflow.analytics.loss..",
-                    "io.dealflow.analytics.funnel..", "io.dealflow.analytics.stuck..",
-                    "io.dealflow.analytics.quality..", "io.dealflow.analytics.cycletime..")
+            .that().haveSimpleNameEndingWith("Report").or().resideInAPackage("io.dealflow.analytics.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
             .orShould().dependOnClassesThat().belongToAnyOf(io.dealflow.analytics.projection.DealProjector.class,
-                    io.dealflow.analytics.projection.TaskProjector.class)
+                    io.dealflow.analytics.projection.TaskProjector.class,
+                    io.dealflow.analytics.projection.DayCounts.class,
+                    io.dealflow.analytics.projection.ProjectionTables.class)
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projector")
             .as("reports read projections; only consumers and the rebuild write them");
 }

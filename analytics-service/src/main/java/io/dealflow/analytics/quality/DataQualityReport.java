@@ -12,11 +12,11 @@ import java.util.List;
  * (it is a state, not an event).
  */
 @Component
-public class DataQualityQuery {
+public class DataQualityReport {
 
     private final JdbcClient jdbc;
 
-    public DataQualityQuery(JdbcClient jdbc) {
+    public DataQualityReport(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

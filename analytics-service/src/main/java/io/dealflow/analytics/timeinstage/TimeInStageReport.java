@@ -15,12 +15,12 @@ import java.util.List;
  * (numeric) and the statistics rounded to milliseconds, so equal histories give equal figures, bit for bit.
  */
 @Component
-public class TimeInStageQuery {
+public class TimeInStageReport {
 
     private final JdbcClient jdbc;
     private final ReportPipelines catalog;
 
-    public TimeInStageQuery(JdbcClient jdbc, ReportPipelines catalog) {
+    public TimeInStageReport(JdbcClient jdbc, ReportPipelines catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
     }

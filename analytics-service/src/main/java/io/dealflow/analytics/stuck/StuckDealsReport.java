@@ -16,12 +16,12 @@ import java.util.Optional;
  * the deal entered the stage.
  */
 @Component
-public class StuckDealsQuery {
+public class StuckDealsReport {
 
     private final JdbcClient jdbc;
     private final ReportPipelines catalog;
 
-    public StuckDealsQuery(JdbcClient jdbc, ReportPipelines catalog) {
+    public StuckDealsReport(JdbcClient jdbc, ReportPipelines catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
     }

@@ -16,12 +16,12 @@ import java.util.List;
  * day counts, its partial first and last days from the visits.
  */
 @Component
-public class LossReasonQuery {
+public class LossReasonReport {
 
     private final JdbcClient jdbc;
     private final ReportPipelines catalog;
 
-    public LossReasonQuery(JdbcClient jdbc, ReportPipelines catalog) {
+    public LossReasonReport(JdbcClient jdbc, ReportPipelines catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
     }

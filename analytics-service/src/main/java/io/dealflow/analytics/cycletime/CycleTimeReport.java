@@ -18,11 +18,11 @@ import java.util.List;
  * to} filter by the first opening, {@code managerId} by the originating manager. Newest lineage first.
  */
 @Component
-public class CycleTimeQuery {
+public class CycleTimeReport {
 
     private final JdbcClient jdbc;
 
-    public CycleTimeQuery(JdbcClient jdbc) {
+    public CycleTimeReport(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

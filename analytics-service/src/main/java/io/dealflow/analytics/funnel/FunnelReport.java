@@ -24,12 +24,12 @@ import java.util.List;
  * that day up to {@code asOf}, so the count reads about one row per (stage, manager, day) and one day of visits.
  */
 @Component
-public class FunnelQuery {
+public class FunnelReport {
 
     private final JdbcClient jdbc;
     private final ReportPipelines catalog;
 
-    public FunnelQuery(JdbcClient jdbc, ReportPipelines catalog) {
+    public FunnelReport(JdbcClient jdbc, ReportPipelines catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
     }

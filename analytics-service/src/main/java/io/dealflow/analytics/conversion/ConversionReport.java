@@ -21,12 +21,12 @@ import java.util.List;
  * (manager, stage, day) instead of every visit ({@code docs/analytics.md}, "Day counts").
  */
 @Component
-public class ConversionQuery {
+public class ConversionReport {
 
     private final JdbcClient jdbc;
     private final ReportPipelines catalog;
 
-    public ConversionQuery(JdbcClient jdbc, ReportPipelines catalog) {
+    public ConversionReport(JdbcClient jdbc, ReportPipelines catalog) {
         this.jdbc = jdbc;
         this.catalog = catalog;
     }
