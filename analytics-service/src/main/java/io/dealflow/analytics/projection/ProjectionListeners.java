@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.function.Function;
  *
  * <p>Each poll is one batch and one transaction: the offsets are committed after it (ack mode batch), so a failed
  * batch leaves nothing written; it is then applied record by record to tell the failing one apart
- * ({@link PollBatches}), and a redelivery after a crash is skipped by the consumer positions.
+ * ({@link PollBatches}), and a redelivery after a crash is skipped by the consumer positions. The batch's
+ * transaction holds the active generation ({@link Generations#lockActive()}), so a switch by any instance waits for it
+ * and the batch lands wholly in one generation.
  */
 @Component
 public class ProjectionListeners {
@@ -37,13 +40,16 @@ public class ProjectionListeners {
     private final DealProjector deals;
     private final TaskProjector tasks;
     private final AnalyticsMetrics metrics;
+    private final TransactionTemplate transactions;
     private final EventJson json = new EventJson();
 
-    ProjectionListeners(Generations generations, DealProjector deals, TaskProjector tasks, AnalyticsMetrics metrics) {
+    ProjectionListeners(Generations generations, DealProjector deals, TaskProjector tasks, AnalyticsMetrics metrics,
+                        TransactionTemplate transactions) {
         this.generations = generations;
         this.deals = deals;
         this.tasks = tasks;
         this.metrics = metrics;
+        this.transactions = transactions;
     }
 
     @KafkaListener(id = DEALS, topics = Topics.DEAL_EVENTS, batch = "true")
@@ -51,7 +57,8 @@ public class ProjectionListeners {
         PollBatches.applyOrIsolate(records, polled -> {
             List<PublishedEvent<DealEvent>> batch = read(polled, json::readDealEvent);
             if (!batch.isEmpty()) {
-                deals.apply(generations.active(), batch).forEach(metrics::visitFinished);
+                transactions.execute(status -> deals.apply(generations.lockActive(), batch))
+                        .forEach(metrics::visitFinished);
                 metrics.applied(Topics.DEAL_EVENTS, batch.get(batch.size() - 1).occurredAt());
             }
         });
@@ -62,7 +69,7 @@ public class ProjectionListeners {
         PollBatches.applyOrIsolate(records, polled -> {
             List<PublishedEvent<TaskEvent>> batch = read(polled, json::readTaskEvent);
             if (!batch.isEmpty()) {
-                tasks.apply(generations.active(), batch);
+                transactions.executeWithoutResult(status -> tasks.apply(generations.lockActive(), batch));
                 metrics.applied(Topics.TASK_EVENTS, batch.get(batch.size() - 1).occurredAt());
             }
         });

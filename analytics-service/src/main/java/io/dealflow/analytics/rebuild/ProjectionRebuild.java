@@ -19,17 +19,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -41,11 +39,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drops the projections and replays every topic from the beginning into the next generation while the active
- * one keeps answering. The replay first catches up with the end offsets seen at the start; then the live consumers
- * are paused, the replay catches up with the end offsets of that moment, the reports switch to the new generation
- * and the live consumers resume from their committed offsets into it (what the replay already applied is skipped
- * by the per-generation consumer positions). Nothing the live side saw is missing from the new generation, and one
- * deal's events are still applied in order.
+ * one keeps answering. The replay first catches up with the end offsets seen at the start; then the active
+ * generation is locked ({@link Generations#switchTo}), which pauses the live batches of every instance, the replay
+ * catches up with the end offsets of that moment, and the new generation becomes the active one; the waiting batches
+ * then apply into it (what the replay already applied is skipped by the per-generation consumer positions). Nothing
+ * the live side saw is missing from the new generation, and one deal's events are still applied in order.
+ *
+ * <p>One rebuild runs at a time across all instances: it is claimed in the database ({@link RebuildClaims}), and its
+ * state and progress are read from there by whichever instance is asked. An instance that dies mid-rebuild leaves a
+ * claim whose heartbeat goes stale; after {@link #STALE_AFTER} another rebuild may be started.
  *
  * <p>The replay applies what it polled in batches of up to {@code dealflow.analytics.replay-batch-size} events,
  * split by deal into {@code dealflow.analytics.replay-lanes} lanes applied at once, each batch in one transaction
@@ -59,7 +61,8 @@ public class ProjectionRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final List<String> TOPICS = List.of(Topics.PIPELINE_EVENTS, Topics.DEAL_EVENTS, Topics.TASK_EVENTS);
-    private static final List<String> LIVE_LISTENERS = List.of(ProjectionListeners.DEALS, ProjectionListeners.TASKS);
+    /** Far longer than any pause between heartbeats (a poll, a flush, the vacuum of a large generation). */
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     private final Generations generations;
     private final ProjectionTables tables;
@@ -67,7 +70,8 @@ public class ProjectionRebuild implements DisposableBean {
     private final DealProjector deals;
     private final TaskProjector tasks;
     private final ConsumerFactory<?, ?> consumers;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final RebuildClaims claims;
+    private final String owner = "analytics-" + UUID.randomUUID();
     private final Clock clock;
     private final int batchSize;
     private final int laneCount;
@@ -78,20 +82,20 @@ public class ProjectionRebuild implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
+    private final AtomicReference<String> state = new AtomicReference<>();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong toReplay = new AtomicLong();
 
     public ProjectionRebuild(Generations generations, ProjectionTables tables, ReportPipelines catalog,
                              DealProjector deals, TaskProjector tasks, ConsumerFactory<?, ?> consumers,
-                             KafkaListenerEndpointRegistry listeners, Clock clock, AnalyticsProperties properties) {
+                             RebuildClaims claims, Clock clock, AnalyticsProperties properties) {
         this.generations = generations;
         this.tables = tables;
         this.catalog = catalog;
         this.deals = deals;
         this.tasks = tasks;
         this.consumers = consumers;
-        this.listeners = listeners;
+        this.claims = claims;
         this.clock = clock;
         this.batchSize = properties.replayBatchSize();
         this.laneCount = properties.replayLanes();
@@ -104,26 +108,20 @@ public class ProjectionRebuild implements DisposableBean {
 
     /** Starts a rebuild unless one is running; either way returns where it stands. */
     public synchronized RebuildStatus start() {
-        RebuildStatus current = status();
-        if (current.running()) {
-            return current;
-        }
-        int source = generations.active();
-        int target = source + 1;
-        replayed.set(0);
-        toReplay.set(0);
-        status.set(new RebuildStatus("REPLAYING", source, target, clock.instant(), null, 0, 0, null));
-        worker.submit(() -> run(source, target));
+        Instant now = clock.instant();
+        claims.claim(owner, now, now.minus(STALE_AFTER)).ifPresent(claim -> {
+            replayed.set(0);
+            toReplay.set(0);
+            state.set("REPLAYING");
+            worker.submit(() -> run(claim.source(), claim.target()));
+        });
         return status();
     }
 
+    /** As the database has it, whichever instance runs the rebuild. */
     public RebuildStatus status() {
-        RebuildStatus current = status.get();
-        if (current == null) {
-            return RebuildStatus.idle(generations.active());
-        }
-        return new RebuildStatus(current.state(), generations.active(), current.targetGeneration(),
-                current.startedAt(), current.finishedAt(), replayed.get(), toReplay.get(), current.error());
+        int active = generations.active();
+        return claims.read(active).orElse(RebuildStatus.idle(active));
     }
 
     private void run(int source, int target) {
@@ -158,15 +156,8 @@ public class ProjectionRebuild implements DisposableBean {
 
     private void switchOver(Consumer<?, ?> consumer, List<TopicPartition> partitions, int target) {
         setState("SWITCHING");
-        List<MessageListenerContainer> live = LIVE_LISTENERS.stream().map(listeners::getListenerContainer)
-                .filter(Objects::nonNull).toList();
-        live.forEach(MessageListenerContainer::stop);
-        try {
-            replayUntil(consumer, partitions, consumer.endOffsets(partitions), target);
-            generations.activate(target);
-        } finally {
-            live.forEach(MessageListenerContainer::start);
-        }
+        generations.switchTo(target,
+                () -> replayUntil(consumer, partitions, consumer.endOffsets(partitions), target));
     }
 
     /** Larger polls than the live consumers': a replay wants throughput, and its batches are its transactions. */
@@ -265,6 +256,7 @@ public class ProjectionRebuild implements DisposableBean {
             }
             replayed.addAndGet(records);
             records = 0;
+            heartbeat();
         }
 
         private void apply(int lane) {
@@ -287,16 +279,18 @@ public class ProjectionRebuild implements DisposableBean {
         return nanos <= 0 ? 0 : events * 1_000_000_000L / nanos;
     }
 
-    private void setState(String state) {
-        RebuildStatus current = status.get();
-        status.set(new RebuildStatus(state, current.activeGeneration(), current.targetGeneration(),
-                current.startedAt(), null, 0, 0, null));
+    private void setState(String next) {
+        state.set(next);
+        heartbeat();
     }
 
-    private void finish(String state, String error) {
-        RebuildStatus current = status.get();
-        status.set(new RebuildStatus(state, current.activeGeneration(), current.targetGeneration(),
-                current.startedAt(), clock.instant(), 0, 0, error));
+    private void heartbeat() {
+        claims.progress(owner, state.get(), replayed.get(), toReplay.get(), clock.instant());
+    }
+
+    private void finish(String outcome, String error) {
+        state.set(outcome);
+        claims.finish(owner, outcome, error, clock.instant());
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Where a projection rebuild stands. {@code state}: IDLE (none yet), REPLAYING (filling the next generation while
- * the active one answers), SWITCHING (live consumers paused for the last stretch), DONE or FAILED.
+ * the active one answers), SWITCHING (the live consumers of every instance paused for the last stretch), DONE or
+ * FAILED. It is the same on every instance: it is read from the database.
  * {@code eventsToReplay} grows once more when the last stretch begins.
  */
 public record RebuildStatus(String state, int activeGeneration, Integer targetGeneration, Instant startedAt,
