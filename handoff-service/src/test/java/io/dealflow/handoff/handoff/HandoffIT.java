@@ -154,18 +154,9 @@ class HandoffIT {
 
     @Test
     void aTargetRefusalIsKeptAsFailedAndOnceFixedTheRetryOpensOneDeal() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String target = "it-accounts-" + suffix;
-        String source = "it-leads-" + suffix;
+        String target = "it-accounts-" + UUID.randomUUID().toString().substring(0, 8);
         HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null,
-                List.of("accountNumber"))).status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
-                .status()).isEqualTo(201);
-
-        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title", "Lead " + suffix,
-                "managerId", "olena", "fields", Map.of("contactName", "Ірина"))));
-        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+        String dealId = winDealRoutedTo(target, "it-accounts", List.of("accountNumber"));
 
         JsonNode failed = awaitStatus(dealId, "FAILED");
         assertThat(failed.path("problem").path("status").asInt()).isEqualTo(422);
@@ -175,7 +166,7 @@ class HandoffIT {
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         awaitStatus(dealId, "FAILED");
 
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null, List.of()))
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", "it-accounts", null, List.of()))
                 .body().path("version").asInt()).isEqualTo(2);
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         JsonNode done = awaitStatus(dealId, "DONE");
@@ -236,17 +227,9 @@ class HandoffIT {
 
     @Test
     void aHandoffWithNobodyToReceiveItGetsAReceiverWhenRetriedOnceTheRouteNamesSomeone() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String target = "it-desk-" + suffix;
-        String source = "it-front-" + suffix;
+        String target = "it-desk-" + UUID.randomUUID().toString().substring(0, 8);
         HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Desk", "it-nobody", null, List.of()))
-                .status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Front", "it-front", target, List.of()))
-                .status()).isEqualTo(201);
-        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title", "Lead " + suffix,
-                "managerId", "olena")));
-        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+        String dealId = winDealRoutedTo(target, "it-nobody", List.of());
 
         JsonNode failed = awaitStatus(dealId, "FAILED");
         assertThat(failed.path("problem").path("type").asString()).isEqualTo(ProblemTypes.NO_RECEIVER);
@@ -254,7 +237,7 @@ class HandoffIT {
         assertThat(stillNobody.status()).isEqualTo(422);
         assertThat(stillNobody.problemType()).isEqualTo(ProblemTypes.NO_RECEIVER);
 
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Desk", "it-accounts", null, List.of()))
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", "it-accounts", null, List.of()))
                 .status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status(),
                 status -> status == 202);
@@ -262,6 +245,23 @@ class HandoffIT {
         assertThat(done.path("receiverId").asString()).isEqualTo("accountant-1");
         assertThat(deals.get("/api/v1/deals/" + done.path("targetDealId").asString()).body().path("managerId")
                 .asString()).isEqualTo("accountant-1");
+    }
+
+    /**
+     * A one-stage pipeline of department it-leads handing off to a new one-stage {@code target} of
+     * {@code targetDepartment}, and a deal won in it.
+     */
+    private String winDealRoutedTo(String target, String targetDepartment, List<String> targetFields) {
+        String source = target + "-from";
+        HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", targetDepartment, null, targetFields))
+                .status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
+                .status()).isEqualTo(201);
+        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title",
+                "Lead " + target, "managerId", "olena", "fields", Map.of("contactName", "Ірина"))));
+        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+        return dealId;
     }
 
     private String insertContractsHandoff(Instant due) {
