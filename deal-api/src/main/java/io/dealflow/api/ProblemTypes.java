@@ -29,6 +29,10 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     // 409
     public static final String VERSION_CONFLICT = "version-conflict";
+    /** A deal id chosen by the caller ({@code PUT /api/v1/deals/{id}}) is already a deal opened by another request. */
+    public static final String DEAL_ID_TAKEN = "deal-id-taken";
+    /** The deal exists in deal-service but this service has not seen it yet: retry after {@code Retry-After}. */
+    public static final String DEAL_NOT_YET_KNOWN = "deal-not-yet-known";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
     public static final String IDEMPOTENCY_KEY_IN_FLIGHT = "idempotency-key-in-flight";
     // 412, 413, 415, 428, 500, 503
@@ -61,6 +65,8 @@ public final class ProblemTypes {
     // handoff-service (R7)
     public static final String HANDOFF_NOT_FOUND = "handoff-not-found";
     public static final String HANDOFF_NOT_FAILED = "handoff-not-failed";
+    /** A handoff's route names nobody to receive the deal (kept on the handoff; a retry that still finds nobody). */
+    public static final String NO_RECEIVER = "no-receiver";
 
     private ProblemTypes() {
     }

@@ -17,8 +17,9 @@ import static io.dealflow.platform.security.Role.SERVICE;
 
 /**
  * Who may call which endpoint of deal-service (DESIGN §6); platform's filter chain enforces it. A department owns
- * the pipelines that name it, and their deals. {@code service} is what task-service (a stale deal's loss) and
- * handoff-service (the next department's deal and its attachments) need, nothing more.
+ * the pipelines that name it, and their deals. {@code service} is what task-service (a stale deal's loss, whether a
+ * deal it has not seen yet exists) and handoff-service (the next department's deal under its derived id, and its
+ * attachments) need, nothing more.
  */
 @Configuration(proxyBeanMethods = false)
 class DealServiceAccess {
@@ -37,7 +38,9 @@ class DealServiceAccess {
                 AccessRule.on("POST", DEALS).allow(INTEGRATION, SERVICE).in(Scope.body("pipelineId")),
                 AccessRule.on("GET", DEALS).allow(INTEGRATION, HEAD, ADMIN)
                         .in(Scope.listing(), Scope.query("pipelineId", ofPipeline)),
-                AccessRule.on("GET", DEAL).allow(INTEGRATION, HEAD, ADMIN).in(deal),
+                // an id chosen by the caller: the deal's department if it exists, the new deal's pipeline's anyway
+                AccessRule.on("PUT", DEAL).allow(SERVICE).in(deal, Scope.body("pipelineId")),
+                AccessRule.on("GET", DEAL).allow(INTEGRATION, HEAD, ADMIN, SERVICE).in(deal),
                 AccessRule.on("GET", DEAL + "/history").allow(INTEGRATION, HEAD, ADMIN).in(deal),
                 AccessRule.on("PATCH", DEAL + "/fields").allow(INTEGRATION).in(deal),
                 AccessRule.on("POST", DEAL + "/stage").allow(INTEGRATION).in(deal),

@@ -43,6 +43,8 @@ class DealServiceAccessIT extends AccessContractTest {
         return Map.ofEntries(
                 entry("POST /api/v1/deals", post("/api/v1/deals", salesDealWithContact())),
                 entry("GET /api/v1/deals", get("/api/v1/deals?pipelineId=sales")),
+                entry("PUT /api/v1/deals/{dealId}", new Probe(HttpMethod.PUT,
+                        "/api/v1/deals/" + UUID.randomUUID(), salesDealWithContact())),
                 entry("GET /api/v1/deals/{dealId}", get(deal)),
                 entry("GET /api/v1/deals/{dealId}/history", get(deal + "/history")),
                 entry("PATCH /api/v1/deals/{dealId}/fields",

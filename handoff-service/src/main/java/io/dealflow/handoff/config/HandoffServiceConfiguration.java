@@ -1,8 +1,6 @@
 package io.dealflow.handoff.config;
 
-import io.dealflow.platform.web.ServiceEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,12 +13,5 @@ class HandoffServiceConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** deal-service, where handed-off deals are opened. */
-    @Bean
-    @ConfigurationProperties("dealflow.deal-service")
-    ServiceEndpoint dealService() {
-        return new ServiceEndpoint();
     }
 }

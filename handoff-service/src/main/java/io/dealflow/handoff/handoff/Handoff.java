@@ -1,7 +1,9 @@
 package io.dealflow.handoff.handoff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The record linking a won deal to the deal it became in the next department's pipeline.
@@ -16,9 +18,27 @@ public record Handoff(String sourceDealId, String fromPipelineId, String toPipel
                       Instant completedAt) {
 
     /**
-     * Same source deal and route, same key: deal-service answers an automatic retry with the deal it opened the first
-     * time. deal-service also replays a refusal for a used key, so a person's retry after fixing the cause uses the
-     * next generation of the key; a refused request opened nothing, so a new key cannot open a second deal.
+     * The id of the deal this handoff opens, derived from the source deal and the route (a name-based UUID): every
+     * attempt, automatic or a person's, asks deal-service for the same deal, and the event store lets it be opened
+     * once. A handoff that opened its deal under a random id before ids were derived keeps that one.
+     */
+    public String dealIdToOpen() {
+        return targetDealId != null ? targetDealId : derivedDealId(sourceDealId, toPipelineId);
+    }
+
+    static String derivedDealId(String sourceDealId, String toPipelineId) {
+        return UUID.nameUUIDFromBytes(("dealflow:handoff:" + sourceDealId + "->" + toPipelineId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Nobody was named to receive the deal when it was won; a person's retry picks a receiver again. */
+    public boolean hasNoReceiver() {
+        return receiverId == null || receiverId.isBlank();
+    }
+
+    /**
+     * The key of the attachments' calls. deal-service replays a refusal for a used key, so a person's retry after
+     * fixing the cause uses the next generation of the key; the attachments already on the deal are not sent again.
      */
     public String idempotencyKey() {
         return "handoff:" + sourceDealId + ":" + toPipelineId + (manualRetries == 0 ? "" : ":retry-" + manualRetries);

@@ -1,5 +1,7 @@
 package io.dealflow.handoff.handoff;
 
+import io.dealflow.platform.web.client.CallOutcome;
+
 import java.util.Map;
 
 /** What one attempt at a handoff came to; {@code targetDealId} is set once the deal is open, even if a later step failed. */
@@ -9,14 +11,16 @@ record HandoffOutcome(Kind kind, String targetDealId, Map<String, Object> proble
         return new HandoffOutcome(Kind.OPENED, targetDealId, null);
     }
 
-    /** deal-service refused (e.g. a required field of the target's first stage is missing): final until fixed. */
-    static HandoffOutcome refused(String openedDealId, Map<String, Object> problem) {
-        return new HandoffOutcome(Kind.REFUSED, openedDealId, problem);
-    }
-
-    /** deal-service could not be reached or failed: try again later. */
-    static HandoffOutcome unavailable(String openedDealId, Map<String, Object> problem) {
-        return new HandoffOutcome(Kind.UNAVAILABLE, openedDealId, problem);
+    /**
+     * A call that was not accepted: what is worth trying again (deal-service unreachable or failing, a race) is
+     * retried by itself; a refusal or a missing target (a required field of the target's first stage, no such
+     * pipeline) stays until a person fixes the cause and retries.
+     *
+     * @param openedDealId the deal already opened when a later step failed, or null
+     */
+    static HandoffOutcome failed(CallOutcome.Failure<?> call, String openedDealId) {
+        return new HandoffOutcome(call.retryable() ? Kind.UNAVAILABLE : Kind.REFUSED, openedDealId,
+                call.problem().asMap());
     }
 
     enum Kind { OPENED, REFUSED, UNAVAILABLE }

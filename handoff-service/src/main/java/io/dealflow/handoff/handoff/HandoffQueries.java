@@ -17,10 +17,12 @@ import java.util.Set;
 public class HandoffQueries {
 
     private final HandoffStore store;
+    private final Handoffs handoffs;
     private final Clock clock;
 
-    HandoffQueries(HandoffStore store, Clock clock) {
+    HandoffQueries(HandoffStore store, Handoffs handoffs, Clock clock) {
         this.store = store;
+        this.handoffs = handoffs;
         this.clock = clock;
     }
 
@@ -49,6 +51,13 @@ public class HandoffQueries {
             throw new RuleViolationException(ProblemTypes.HANDOFF_NOT_FAILED,
                     "The handoff of deal " + sourceDealId + " is " + handoff.status() + "; only a failed one is retried.",
                     Map.of("handoffStatus", handoff.status().name()));
+        }
+        if (handoff.hasNoReceiver() && !handoffs.assignReceiver(handoff)) {
+            throw new RuleViolationException(ProblemTypes.NO_RECEIVER, "The route from " + handoff.fromPipelineId()
+                    + " to " + handoff.toPipelineId() + " still names nobody to receive the deal: configure "
+                    + "dealflow.handoff.routes or the target department's members (dealflow.handoff.departments), "
+                    + "or move the target pipeline to a department that has members, then retry.",
+                    Map.of("fromPipelineId", handoff.fromPipelineId(), "toPipelineId", handoff.toPipelineId()));
         }
         store.retryNow(sourceDealId, clock.instant());
         return HandoffView.of(store.find(sourceDealId).orElseThrow());

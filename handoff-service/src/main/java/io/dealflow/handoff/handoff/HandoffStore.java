@@ -9,13 +9,14 @@ import tools.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
-/** Handoff records in PostgreSQL; every method runs in the caller's transaction. */
+/** Handoff records in PostgreSQL; every method runs in the caller's transaction, or is one by itself. */
 @Repository
 class HandoffStore {
 
@@ -54,35 +55,64 @@ class HandoffStore {
                 .query(HANDOFF).optional();
     }
 
-    /** The next handoff due, locked so that no other instance attempts it at the same time. */
-    Optional<Handoff> claimDue(Instant now) {
+    /**
+     * Claims the next handoff due whose lease is free or ran out, in one short statement: the row lock lasts only
+     * as long as the statement, and the lease keeps other instances off while the claimant calls deal-service.
+     */
+    Optional<HandoffClaim> claimDue(Instant now, String claimant, Duration lease) {
         return jdbc.sql("""
-                        SELECT * FROM handoffs WHERE next_attempt_at <= :now AND status <> 'DONE'
-                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("now", Timestamp.from(now)).query(HANDOFF).optional();
+                        UPDATE handoffs SET claimed_by = :claimant, lease_until = :leaseUntil
+                        WHERE source_deal_id = (
+                            SELECT source_deal_id FROM handoffs
+                            WHERE next_attempt_at <= :now AND status <> 'DONE'
+                              AND (lease_until IS NULL OR lease_until <= :now)
+                            ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Timestamp.from(now)).param("claimant", claimant)
+                .param("leaseUntil", Timestamp.from(now.plus(lease)))
+                .query((row, n) -> new HandoffClaim(HANDOFF.mapRow(row, n), row.getString("claimed_by"),
+                        row.getTimestamp("lease_until").toInstant()))
+                .optional();
     }
 
-    void done(String sourceDealId, String targetDealId, Instant at) {
-        jdbc.sql("""
+    /** @return false when the lease was no longer the claim's: another attempt owns the handoff now */
+    boolean done(HandoffClaim claim, String targetDealId, Instant at) {
+        return jdbc.sql("""
                         UPDATE handoffs SET status = 'DONE', target_deal_id = :target, attempts = attempts + 1,
-                                            next_attempt_at = NULL, completed_at = :at
-                        WHERE source_deal_id = :id""")
-                .param("id", sourceDealId).param("target", targetDealId).param("at", Timestamp.from(at)).update();
+                                            next_attempt_at = NULL, completed_at = :at,
+                                            claimed_by = NULL, lease_until = NULL
+                        WHERE source_deal_id = :id AND claimed_by = :claimant AND lease_until = :leaseUntil""")
+                .param("id", claim.handoff().sourceDealId()).param("target", targetDealId)
+                .param("at", Timestamp.from(at))
+                .params(lease(claim)).update() == 1;
     }
 
     /**
      * @param targetDealId the deal already opened when a later step (an attachment) failed, or null
      * @param retryAt      when to try again by itself, or null to wait for a person's retry
+     * @return false when the lease was no longer the claim's: another attempt owns the handoff now
      */
-    void failed(String sourceDealId, String targetDealId, Map<String, Object> problem, Instant retryAt) {
-        jdbc.sql("""
+    boolean failed(HandoffClaim claim, String targetDealId, Map<String, Object> problem, Instant retryAt) {
+        return jdbc.sql("""
                         UPDATE handoffs SET status = 'FAILED', problem = CAST(:problem AS jsonb), attempts = attempts + 1,
                                             next_attempt_at = :retryAt,
-                                            target_deal_id = COALESCE(:target, target_deal_id)
-                        WHERE source_deal_id = :id""")
-                .param("id", sourceDealId).param("problem", json(problem)).param("retryAt", timestamp(retryAt))
+                                            target_deal_id = COALESCE(:target, target_deal_id),
+                                            claimed_by = NULL, lease_until = NULL
+                        WHERE source_deal_id = :id AND claimed_by = :claimant AND lease_until = :leaseUntil""")
+                .param("id", claim.handoff().sourceDealId()).param("problem", json(problem))
+                .param("retryAt", timestamp(retryAt))
                 .param("target", targetDealId)
-                .update();
+                .params(lease(claim)).update() == 1;
+    }
+
+    private static Map<String, Object> lease(HandoffClaim claim) {
+        return Map.of("claimant", claim.claimant(), "leaseUntil", Timestamp.from(claim.leaseUntil()));
+    }
+
+    /** A person's retry of a handoff that had nobody to receive it: the receiver picked now, and the request with it. */
+    void assignReceiver(String sourceDealId, String receiverId, HandoffRequest request) {
+        jdbc.sql("UPDATE handoffs SET receiver_id = :receiver, request = CAST(:request AS jsonb) WHERE source_deal_id = :id")
+                .param("id", sourceDealId).param("receiver", receiverId).param("request", json(request)).update();
     }
 
     void retryNow(String sourceDealId, Instant now) {

@@ -1,5 +1,6 @@
 package io.dealflow.handoff.handoff;
 
+import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.deal.DealWon;
 import io.dealflow.handoff.deal.DealSnapshot;
 import io.dealflow.handoff.route.ReceiverSelector;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** R7: a won deal of a routed pipeline is recorded for handoff, with the exact request that will open its copy. */
 @Component
@@ -40,13 +42,31 @@ class Handoffs {
                 won.managerId()), deal.attachments());
         if (receiver == null) {
             store.insert(new Handoff(deal.dealId(), route.from(), route.to(), "", request, HandoffStatus.FAILED, null,
-                    0, 0, Map.of("type", "no-receiver", "detail", "Route " + route.name() + " names nobody to receive "
+                    0, 0, Map.of("type", ProblemTypes.NO_RECEIVER, "detail", "Route " + route.name() + " names nobody to receive "
                     + "the deal: configure dealflow.handoff.routes or dealflow.handoff.departments, then retry."),
                     null, wonAt, now, null));
             return;
         }
         store.insert(new Handoff(deal.dealId(), route.from(), route.to(), receiver, request, HandoffStatus.PENDING,
                 null, 0, 0, null, now, wonAt, now, null));
+    }
+
+    /**
+     * A handoff recorded without a receiver (its route named nobody) gets one when a person retries it, from the
+     * route and department members as they are configured now; the request it will send names the receiver.
+     *
+     * @return false when the route still names nobody
+     */
+    boolean assignReceiver(Handoff handoff) {
+        Optional<String> receiver = receivers.next(routes.between(handoff.fromPipelineId(), handoff.toPipelineId()));
+        if (receiver.isEmpty()) {
+            return false;
+        }
+        HandoffRequest.OpenDeal deal = handoff.request().deal();
+        store.assignReceiver(handoff.sourceDealId(), receiver.get(), new HandoffRequest(new HandoffRequest.OpenDeal(
+                deal.pipelineId(), deal.title(), receiver.get(), deal.fields(), deal.tags(), deal.externalRef(),
+                deal.originDealId(), deal.originManagerId()), handoff.request().attachments()));
+        return true;
     }
 
     /** All fields unless the route names some; renamed on the way when the route says so. */

@@ -36,6 +36,16 @@ public class Routes {
                         null));
     }
 
+    /**
+     * The route between two pipelines as it is configured now, for choosing a receiver again: the configured route
+     * from {@code from} to {@code to}, else the target department's members in turn.
+     */
+    public Route between(String from, String to) {
+        return properties.routes().stream()
+                .filter(route -> route.from().equals(from) && route.to().equals(to)).findFirst()
+                .orElseGet(() -> new Route(from, to, Receiver.roundRobin(membersOf(to)), List.of(), null));
+    }
+
     private List<String> membersOf(String pipelineId) {
         PipelineDefined target = pipelines.latest(pipelineId)
                 .orElseThrow(() -> new PipelineNotYetKnownException(pipelineId, 1));

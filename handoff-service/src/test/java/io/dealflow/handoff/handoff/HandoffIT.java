@@ -1,6 +1,8 @@
 package io.dealflow.handoff.handoff;
 
+import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.Topics;
+import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.DemoDeals;
@@ -24,12 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,10 @@ class HandoffIT {
     int port;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    HandoffStore store;
+    @Autowired
+    JdbcClient jdbc;
 
     private HttpApi handoffs;
     private HttpApi deals;
@@ -145,18 +154,9 @@ class HandoffIT {
 
     @Test
     void aTargetRefusalIsKeptAsFailedAndOnceFixedTheRetryOpensOneDeal() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String target = "it-accounts-" + suffix;
-        String source = "it-leads-" + suffix;
+        String target = "it-accounts-" + UUID.randomUUID().toString().substring(0, 8);
         HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null,
-                List.of("accountNumber"))).status()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
-                .status()).isEqualTo(201);
-
-        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title", "Lead " + suffix,
-                "managerId", "olena", "fields", Map.of("contactName", "Ірина"))));
-        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+        String dealId = winDealRoutedTo(target, "it-accounts", List.of("accountNumber"));
 
         JsonNode failed = awaitStatus(dealId, "FAILED");
         assertThat(failed.path("problem").path("status").asInt()).isEqualTo(422);
@@ -166,16 +166,118 @@ class HandoffIT {
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         awaitStatus(dealId, "FAILED");
 
-        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Accounts", "it-accounts", null, List.of()))
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", "it-accounts", null, List.of()))
                 .body().path("version").asInt()).isEqualTo(2);
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
         JsonNode done = awaitStatus(dealId, "DONE");
+        assertThat(done.path("targetDealId").asString()).isEqualTo(Handoff.derivedDealId(dealId, target));
         JsonNode opened = deals.get("/api/v1/deals/" + done.path("targetDealId").asString()).body();
+        assertThat(deals.get("/api/v1/deals/" + done.path("targetDealId").asString() + "/history").body()
+                .findValuesAsString("type")).containsOnlyOnce("DealOpened");
         assertThat(opened.path("pipelineId").asString()).isEqualTo(target);
         assertThat(opened.path("originDealId").asString()).isEqualTo(dealId);
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status())
                 .as("a done handoff is not retried").isEqualTo(422);
         assertThat(handoffs.get("/api/v1/handoffs/no-such-deal").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aHandoffWhoseFirstAnswerIsLostOpensOneDeal() {
+        int lostBefore = toDealService.answersLost();
+        toDealService.loseAnswers(1);
+        String title = "Lost answer " + UUID.randomUUID();
+        String source = winSalesDeal(title, "olena");
+
+        JsonNode done = awaitStatus(source, "DONE");
+
+        assertThat(toDealService.answersLost()).as("deal-service's first answer was lost").isEqualTo(lostBefore + 1);
+        String target = done.path("targetDealId").asString();
+        assertThat(target).isEqualTo(Handoff.derivedDealId(source, "contracts"));
+        assertThat(contractsDealsTitled(title)).hasSize(1);
+        JsonNode history = deals.get("/api/v1/deals/" + target + "/history").body();
+        assertThat(history.findValuesAsString("type")).containsOnlyOnce("DealOpened");
+        assertThat(deals.get("/api/v1/deals/" + target).body().path("attachments"))
+                .isEqualTo(deals.get("/api/v1/deals/" + source).body().path("attachments"));
+    }
+
+    @Test
+    void aLeasedHandoffIsLeftToItsClaimantAndAnExpiredLeaseIsClaimedAgain() {
+        Instant now = Instant.now();
+        String leased = insertContractsHandoff(now.minus(Duration.ofHours(2)));
+        String abandoned = insertContractsHandoff(now.minus(Duration.ofHours(1)));
+        lease(leased, "live-instance", now.plus(Duration.ofHours(1)));
+        lease(abandoned, "dead-instance", now.minus(Duration.ofMinutes(1)));
+
+        awaitStatus(abandoned, "DONE");
+
+        // the executor takes the earliest due first: it passed the leased one over to reach the abandoned one
+        JsonNode untouched = handoffs.get("/api/v1/handoffs/" + leased).body();
+        assertThat(untouched.path("status").asString()).isEqualTo("PENDING");
+        assertThat(untouched.path("attempts").asInt()).isZero();
+        assertThat(jdbc.sql("SELECT claimed_by FROM handoffs WHERE source_deal_id = :id").param("id", leased)
+                .query(String.class).single()).isEqualTo("live-instance");
+
+        lease(leased, "live-instance", now.minus(Duration.ofSeconds(1)));
+        JsonNode done = awaitStatus(leased, "DONE");
+        assertThat(done.path("targetDealId").asString()).isEqualTo(Handoff.derivedDealId(leased, "contracts"));
+        assertThat(jdbc.sql("SELECT count(*) FROM handoffs WHERE source_deal_id IN (:ids) AND claimed_by IS NULL")
+                .param("ids", List.of(leased, abandoned)).query(Long.class).single())
+                .as("a recorded outcome ends the lease").isEqualTo(2);
+    }
+
+    @Test
+    void aHandoffWithNobodyToReceiveItGetsAReceiverWhenRetriedOnceTheRouteNamesSomeone() {
+        String target = "it-desk-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
+        String dealId = winDealRoutedTo(target, "it-nobody", List.of());
+
+        JsonNode failed = awaitStatus(dealId, "FAILED");
+        assertThat(failed.path("problem").path("type").asString()).isEqualTo(ProblemTypes.NO_RECEIVER);
+        ApiResponse stillNobody = handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null);
+        assertThat(stillNobody.status()).isEqualTo(422);
+        assertThat(stillNobody.problemType()).isEqualTo(ProblemTypes.NO_RECEIVER);
+
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", "it-accounts", null, List.of()))
+                .status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status(),
+                status -> status == 202);
+        JsonNode done = awaitStatus(dealId, "DONE");
+        assertThat(done.path("receiverId").asString()).isEqualTo("accountant-1");
+        assertThat(deals.get("/api/v1/deals/" + done.path("targetDealId").asString()).body().path("managerId")
+                .asString()).isEqualTo("accountant-1");
+    }
+
+    /**
+     * A one-stage pipeline of department it-leads handing off to a new one-stage {@code target} of
+     * {@code targetDepartment}, and a deal won in it.
+     */
+    private String winDealRoutedTo(String target, String targetDepartment, List<String> targetFields) {
+        String source = target + "-from";
+        HttpApi admin = deals.as(DemoClient.DEALFLOW_ADMIN);
+        assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", targetDepartment, null, targetFields))
+                .status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/pipelines/" + source, pipeline("Leads", "it-leads", target, List.of()))
+                .status()).isEqualTo(201);
+        String dealId = deals.openDeal(new java.util.HashMap<>(Map.of("pipelineId", source, "title",
+                "Lead " + target, "managerId", "olena", "fields", Map.of("contactName", "Ірина"))));
+        assertThat(deals.post("/api/v1/deals/" + dealId + "/won", null).status()).isEqualTo(200);
+        return dealId;
+    }
+
+    private String insertContractsHandoff(Instant due) {
+        String source = UUID.randomUUID().toString();
+        HandoffRequest request = new HandoffRequest(new HandoffRequest.OpenDeal("contracts", "Leased " + source,
+                "lawyer-anna", Map.of("equipment", "CNC lathe", "amount", "1", "installationAddress", "Київ"),
+                List.of(), null, source, "olena"), List.of());
+        store.insert(new Handoff(source, "sales", "contracts", "lawyer-anna", request, HandoffStatus.PENDING, null,
+                0, 0, null, due, due, due, null));
+        return source;
+    }
+
+    private void lease(String sourceDealId, String claimant, Instant until) {
+        jdbc.sql("UPDATE handoffs SET claimed_by = :claimant, lease_until = :until WHERE source_deal_id = :id")
+                .param("id", sourceDealId).param("claimant", claimant).param("until", Timestamp.from(until))
+                .update();
     }
 
     private String winSalesDeal(String title, String manager) {

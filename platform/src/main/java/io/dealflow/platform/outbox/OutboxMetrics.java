@@ -17,9 +17,11 @@ final class OutboxMetrics {
     static final String OLDEST_AGE = "dealflow.outbox.oldest.age.seconds";
     static final String PUBLISHED = "dealflow.outbox.published";
     static final String PUBLISH_FAILURES = "dealflow.outbox.publish.failures";
+    static final String TURNS_WAITED = "dealflow.outbox.relay.turns.waited";
 
     private final MeterRegistry meters;
     private final Counter failures;
+    private final Counter turnsWaited;
 
     OutboxMetrics(MeterRegistry meters, OutboxStore store) {
         this.meters = meters;
@@ -28,6 +30,9 @@ final class OutboxMetrics {
                 OutboxStore::oldestUnpublishedAgeSeconds);
         this.failures = Counter.builder(PUBLISH_FAILURES)
                 .description("Relay batches stopped by an event the broker did not acknowledge")
+                .register(meters);
+        this.turnsWaited = Counter.builder(TURNS_WAITED)
+                .description("Relay rounds that found another instance relaying and left the outbox to it")
                 .register(meters);
     }
 
@@ -42,6 +47,10 @@ final class OutboxMetrics {
 
     void publishFailed() {
         failures.increment();
+    }
+
+    void waitedTurn() {
+        turnsWaited.increment();
     }
 
     /** Read from the database on every scrape; an unreachable database reports NaN, not an empty outbox. */

@@ -28,6 +28,10 @@ import java.util.List;
  * off (doubling up to {@code maxBackoff}) and starts again with that event, so nothing is skipped or reordered.
  * Delivery is at least once: an event acknowledged just before a crash or a failed commit is published again.
  *
+ * <p>While it waits for the broker, the round's transaction holds the advisory lock and nothing else: the rows it
+ * sends are read without a lock, so writers and the cleanup never wait for a slow broker (TwoRelaysTest shows it).
+ * The wait is bounded by the acknowledgement timeout.
+ *
  * <p>An event the broker refuses for good (e.g. larger than the topic allows) blocks the outbox until it is
  * removed by hand; the backlog and oldest-age gauges show it.
  */
@@ -138,7 +142,10 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff.reset();
                 yield properties.pollInterval();
             }
-            case NOT_OUR_TURN -> properties.pollInterval();
+            case NOT_OUR_TURN -> {
+                metrics.waitedTurn();
+                yield properties.pollInterval();
+            }
             case BROKER_REFUSED -> backoff.afterFailure();
         };
     }

@@ -47,7 +47,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<Object> handleProblemException(ProblemException failure, HttpServletRequest request) {
-        return respond(Problems.of(failure), new HttpHeaders(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (failure instanceof RetryLaterException later) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+        }
+        return respond(Problems.of(failure), headers, request);
     }
 
     /** Whatever no other handler claimed: a bug or an outage, never the client's fault. */

@@ -11,6 +11,10 @@ public class ServiceEndpoint {
 
     private URI url;
     private Duration timeout = Duration.ofSeconds(10);
+    /** Tries per call, the first included, while the answer is worth trying again (a conflict, an outage). */
+    private int attempts = 3;
+    /** The pause before the second try; each further pause doubles it. */
+    private Duration firstBackoff = Duration.ofMillis(200);
 
     public URI getUrl() {
         return url;
@@ -26,5 +30,21 @@ public class ServiceEndpoint {
 
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public Duration getFirstBackoff() {
+        return firstBackoff;
+    }
+
+    public void setFirstBackoff(Duration firstBackoff) {
+        this.firstBackoff = firstBackoff;
     }
 }

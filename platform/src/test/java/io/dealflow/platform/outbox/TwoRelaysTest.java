@@ -7,6 +7,7 @@ import io.dealflow.platform.kafka.PublishingProperties;
 import io.dealflow.platform.testing.TestDatabase;
 import io.dealflow.platform.testing.TestInfrastructure;
 import io.dealflow.platform.testing.TopicReader;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,8 +34,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two instances of a service on one database, as two replicas would run: one relays at a time. */
 class TwoRelaysTest {
@@ -48,10 +52,11 @@ class TwoRelaysTest {
         TestDatabase database = TestInfrastructure.newDatabase("platform_outbox_pair");
         Class<?>[] watched = {WatchedPublishing.class};
         // small batches and quick polls: many rounds, each a chance for the other instance to step in
+        // a stalled broker is waited for longer than the test takes to look around
         first = OutboxTestApplication.start(database, watched, "dealflow.outbox.batch-size=3",
-                "dealflow.outbox.poll-interval=10ms");
+                "dealflow.outbox.poll-interval=10ms", "dealflow.kafka.publishing.ack-timeout=60s");
         second = OutboxTestApplication.start(database, watched, "dealflow.outbox.batch-size=3",
-                "dealflow.outbox.poll-interval=10ms");
+                "dealflow.outbox.poll-interval=10ms", "dealflow.kafka.publishing.ack-timeout=60s");
     }
 
     @AfterAll
@@ -91,7 +96,49 @@ class TwoRelaysTest {
         assertThat(first.getBean(OutboxRelay.class).isRunning()).isTrue();
         assertThat(second.getBean(OutboxRelay.class).isRunning()).isTrue();
         assertThat(WatchingPublisher.overlaps.get()).isZero();
-        assertThat(WatchingPublisher.published).hasSize(total).doesNotHaveDuplicates();
+        List<String> published = WatchingPublisher.publishedIn(appendedByTask.values());
+        assertThat(published).as("each event published once, by one instance").hasSize(total)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void whileOneRelayWaitsForAStalledBrokerTheOtherWaitsItsTurnAndNoRowIsLocked() throws Exception {
+        String topic = OutboxEvents.newTopic();
+        String taskId = OutboxEvents.newTaskId();
+        CompletableFuture<Void> broker = new CompletableFuture<>();
+        WatchingPublisher.stall = broker;
+        OutgoingEvent event = OutboxEvents.taskCreated(topic, taskId);
+        try {
+            new TransactionTemplate(first.getBean(PlatformTransactionManager.class))
+                    .executeWithoutResult(s -> first.getBean(OutboxWriter.class).append(event));
+            WatchingPublisher stalled = await().atMost(WAIT).until(() -> WatchingPublisher.stalledIn.get(),
+                    instance -> instance != null);
+            ConfigurableApplicationContext waiting = stalled == first.getBean(KafkaEventPublisher.class) ? second
+                    : first;
+            double waitedBefore = turnsWaited(waiting);
+
+            await().atMost(WAIT).until(() -> turnsWaited(waiting) > waitedBefore);
+            JdbcTemplate jdbc = waiting.getBean(JdbcTemplate.class);
+            List<Long> locked = new TransactionTemplate(waiting.getBean(PlatformTransactionManager.class))
+                    .execute(s -> jdbc.queryForList("SELECT id FROM outbox_events WHERE event_id = ? FOR UPDATE NOWAIT",
+                            Long.class, event.id()));
+
+            assertThat(locked).as("the row being sent can be locked by another transaction").hasSize(1);
+            assertThat(WatchingPublisher.publishedIn(List.of(List.of(event.id())))).isEmpty();
+        } finally {
+            WatchingPublisher.stall = null;
+            broker.complete(null);
+        }
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), topic)) {
+            assertThat(reader.readUntil(record -> true, found -> !found.isEmpty(), WAIT)).hasSize(1);
+        }
+        await().atMost(WAIT).until(() -> WatchingPublisher.publishedIn(List.of(List.of(event.id()))).size() == 1);
+        assertThat(WatchingPublisher.overlaps.get()).isZero();
+    }
+
+    private static double turnsWaited(ConfigurableApplicationContext instance) {
+        Counter waited = instance.getBean(MeterRegistry.class).find(OutboxMetrics.TURNS_WAITED).counter();
+        return waited == null ? 0 : waited.count();
     }
 
     private static String eventId(ConsumerRecord<String, byte[]> record) {
@@ -111,13 +158,25 @@ class TwoRelaysTest {
 
     /**
      * Shared by both instances (one JVM): which instance has sends in flight, whether the two ever overlap, and
-     * which events went out. Within one instance a round's batch is in flight together; across instances never.
+     * which instance published which event. Within one instance a round's batch is in flight together; across
+     * instances never. While {@code stall} is set, acknowledgements wait for it, as from a broker that stalls.
      */
     static final class WatchingPublisher extends KafkaEventPublisher {
 
         static final Map<WatchingPublisher, AtomicInteger> inFlight = new ConcurrentHashMap<>();
         static final AtomicInteger overlaps = new AtomicInteger();
-        static final Queue<String> published = new ConcurrentLinkedQueue<>();
+        /** (instance, event id) of every acknowledged send. */
+        static final Queue<Map.Entry<WatchingPublisher, String>> published = new ConcurrentLinkedQueue<>();
+        static volatile CompletableFuture<Void> stall;
+        static final AtomicReference<WatchingPublisher> stalledIn = new AtomicReference<>();
+
+        /** The publishing instance of each of these events, once per publication. */
+        static List<String> publishedIn(java.util.Collection<List<String>> eventIds) {
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            eventIds.forEach(wanted::addAll);
+            return published.stream().filter(entry -> wanted.contains(entry.getValue()))
+                    .map(entry -> entry.getValue()).toList();
+        }
 
         WatchingPublisher(KafkaTemplate<String, byte[]> template, Duration ackTimeout, MeterRegistry meters) {
             super(template, ackTimeout, Clock.systemUTC(), meters);
@@ -130,9 +189,17 @@ class TwoRelaysTest {
             if (inFlight.entrySet().stream().anyMatch(other -> other.getKey() != this && other.getValue().get() > 0)) {
                 overlaps.incrementAndGet();
             }
-            return super.send(event).whenComplete((result, failure) -> {
+            CompletableFuture<Void> broker = stall;
+            CompletableFuture<SendResult<String, byte[]>> sent;
+            if (broker == null) {
+                sent = super.send(event);
+            } else {
+                stalledIn.compareAndSet(null, this);
+                sent = broker.thenCompose(ignored -> super.send(event));
+            }
+            return sent.whenComplete((result, failure) -> {
                 if (failure == null) {
-                    published.add(event.id());
+                    published.add(Map.entry(this, event.id()));
                 }
                 mine.decrementAndGet();
             });

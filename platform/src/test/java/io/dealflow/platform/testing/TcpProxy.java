@@ -8,11 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real TCP hop between a service and its peer that a test can cut: while {@link #cut()} is in force, connections
- * are refused (reset), as when the peer is down; {@link #restore()} lets them through again. Fault injection on the
- * network, not a stand-in for the peer.
+ * are refused (reset), as when the peer is down; {@link #restore()} lets them through again. {@link #loseAnswers}
+ * lets requests through but drops the peer's answers, as when a connection breaks after the peer did the work.
+ * Fault injection on the network, not a stand-in for the peer.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger answersLost = new AtomicInteger();
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -46,6 +50,20 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+        answersToLose.set(0);
+    }
+
+    /**
+     * The next {@code count} answers of the peer are dropped, with their connections: the request reached the peer
+     * and was processed, the caller sees the connection break before any byte of the answer.
+     */
+    public void loseAnswers(int count) {
+        answersToLose.set(count);
+    }
+
+    /** How many answers were dropped so far. */
+    public int answersLost() {
+        return answersLost.get();
     }
 
     private void accept() {
@@ -60,18 +78,27 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 // listener closed, or the peer refused: the client sees its connection end
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** @param answers whether this direction carries the peer's answers, which {@link #loseAnswers} may drop */
+    private void pump(Socket from, Socket to, boolean answers) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (answers && answersToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        answersLost.incrementAndGet();
+                        return; // the finally block breaks both connections
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // one side closed
             } finally {

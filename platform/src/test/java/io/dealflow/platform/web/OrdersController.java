@@ -1,6 +1,7 @@
 package io.dealflow.platform.web;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.problem.RetryLaterException;
 import io.dealflow.platform.problem.RuleViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -64,6 +65,27 @@ public class OrdersController {
         if (invocationsOf(request.name()) == 0) {
             count(request);
             throw new IllegalStateException("transient outage");
+        }
+        return created(request);
+    }
+
+    /** Answers 202 ("accepted, not done yet") on the first attempt only, then the final 201. */
+    @PostMapping("/later")
+    ResponseEntity<Order> placeLater(@RequestBody OrderRequest request) {
+        if (invocationsOf(request.name()) == 0) {
+            count(request);
+            return ResponseEntity.accepted().build();
+        }
+        return created(request);
+    }
+
+    /** Asks to be retried (409 with Retry-After) on the first attempt only, as a peer not caught up yet would. */
+    @PostMapping("/not-yet")
+    ResponseEntity<Order> placeOnceKnown(@RequestBody OrderRequest request) {
+        if (invocationsOf(request.name()) == 0) {
+            count(request);
+            throw new RetryLaterException(409, ProblemTypes.DEAL_NOT_YET_KNOWN, "Not seen yet.",
+                    java.time.Duration.ofSeconds(1), Map.of());
         }
         return created(request);
     }

@@ -24,6 +24,8 @@ class PlatformTestSecurity {
                 rule("POST", "/api/test/orders"),
                 rule("PATCH", "/api/test/orders/{id}"),
                 rule("POST", "/api/test/orders/flaky"),
+                rule("POST", "/api/test/orders/later"),
+                rule("POST", "/api/test/orders/not-yet"),
                 rule("POST", "/api/test/orders/refused"),
                 rule("POST", "/api/test/orders/slow"),
                 rule("POST", "/api/test/orders/async"),

@@ -1,7 +1,6 @@
 package io.dealflow.task.config;
 
 import io.dealflow.api.Topics;
-import io.dealflow.platform.web.ServiceEndpoint;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,12 +29,6 @@ class TaskServiceConfiguration {
                 .build();
     }
 
-    /** deal-service, which task-service asks to close stale deals. */
-    @Bean
-    @ConfigurationProperties("dealflow.deal-service")
-    ServiceEndpoint dealService() {
-        return new ServiceEndpoint();
-    }
 
     @ConfigurationProperties("dealflow.topics")
     record TopicProperties(int taskEventPartitions, int replicationFactor) {

@@ -1,5 +1,7 @@
 package io.dealflow.task.overdue;
 
+import io.dealflow.api.pipeline.LossReason;
+import io.dealflow.dealclient.DealServiceClient;
 import io.dealflow.task.task.TaskActors;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskLifecycle;
@@ -77,9 +79,11 @@ public class OverdueScanner {
     private int closeStaleDeals(Instant now) {
         int requested = 0;
         for (Task task : tasks.staleFollowUps(now, BATCH)) {
-            StaleCloseOutcome outcome = dealService.markStale(task.dealId(), task.taskId(), "Follow-up task '"
-                    + task.title() + "' of " + task.assigneeId() + " has been overdue since " + task.dueAt()
-                    + ", longer than the pipeline allows.");
+            // the key is the task's, so a repeat after a lost answer can never close the deal with another comment
+            StaleCloseOutcome outcome = StaleCloseOutcome.of(dealService.markLost(task.dealId(), LossReason.STALE,
+                    "Follow-up task '" + task.title() + "' of " + task.assigneeId() + " has been overdue since "
+                            + task.dueAt() + ", longer than the pipeline allows.",
+                    "task-service:stale:" + task.taskId()));
             if (outcome.kind() == StaleCloseOutcome.Kind.REFUSED) {
                 log.error("deal-service refused to close stale deal {} (task {}): {}", task.dealId(), task.taskId(),
                         outcome.refusal());

@@ -5,6 +5,7 @@ import io.dealflow.api.task.TaskKind;
 import io.dealflow.platform.problem.InvalidInputException;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.security.Actor;
+import io.dealflow.task.deal.DealNotTrackedException;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
 import org.springframework.stereotype.Service;
@@ -83,8 +84,7 @@ public class TaskCommands {
         return new NotFoundException(ProblemTypes.TASK_NOT_FOUND, "There is no task " + taskId + ".");
     }
 
-    private static NotFoundException unknownDeal(String dealId) {
-        return new NotFoundException(ProblemTypes.DEAL_NOT_FOUND,
-                "task-service knows no deal " + dealId + " (yet: deals arrive from deal-service's events).");
+    private static DealNotTrackedException unknownDeal(String dealId) {
+        return new DealNotTrackedException(dealId);
     }
 }

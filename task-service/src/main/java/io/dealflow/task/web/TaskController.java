@@ -6,6 +6,7 @@ import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.security.Actor;
 import io.dealflow.platform.security.Caller;
 import io.dealflow.task.access.TaskDepartments;
+import io.dealflow.task.task.ManualTasks;
 import io.dealflow.task.task.NextTask;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskCommands;
@@ -34,11 +35,13 @@ class TaskController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final TaskCommands commands;
+    private final ManualTasks manualTasks;
     private final TaskQueries queries;
     private final TaskDepartments departments;
 
-    TaskController(TaskCommands commands, TaskQueries queries, TaskDepartments departments) {
+    TaskController(TaskCommands commands, ManualTasks manualTasks, TaskQueries queries, TaskDepartments departments) {
         this.commands = commands;
+        this.manualTasks = manualTasks;
         this.queries = queries;
         this.departments = departments;
     }
@@ -67,7 +70,7 @@ class TaskController {
     @PostMapping("/tasks")
     ResponseEntity<TaskView> open(@Valid @RequestBody TaskRequests.OpenTask request, Caller caller, Actor actor) {
         departments.requireDeal(caller, request.dealId());
-        Task task = commands.openManual(request.dealId(), request.title(), request.dueAt(), request.assigneeId(),
+        Task task = manualTasks.open(request.dealId(), request.title(), request.dueAt(), request.assigneeId(),
                 actor);
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.taskId())).body(TaskView.of(task));
     }

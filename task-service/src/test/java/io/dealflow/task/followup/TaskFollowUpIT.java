@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 
 import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
@@ -74,6 +78,8 @@ class TaskFollowUpIT {
     MutableClock clock;
     @Autowired
     OverdueScanner scanner;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private HttpApi tasks;
     private HttpApi deals;
@@ -130,6 +136,33 @@ class TaskFollowUpIT {
 
         ApiResponse again = tasks.post("/api/v1/tasks/" + taskId + "/complete", Map.of());
         assertThat(again.problemType()).isEqualTo(ProblemTypes.TASK_CLOSED);
+    }
+
+    @Test
+    void aTaskForADealNotSeenYetIsToldToRetryAndAWrongIdIsNotFound() {
+        MessageListenerContainer dealEvents = listeners.getListenerContainer("task-service-deals");
+        String future = clock.instant().plus(Duration.ofDays(1)).toString();
+        String dealId;
+        dealEvents.stop();
+        try {
+            dealId = deals.openDeal(withManager(salesDealWithContact(), "olena"));
+
+            ApiResponse notYet = tasks.post("/api/v1/tasks", Map.of("dealId", dealId, "title", "Call",
+                    "dueAt", future));
+            ApiResponse wrong = tasks.post("/api/v1/tasks", Map.of("dealId", UUID.randomUUID().toString(),
+                    "title", "Call", "dueAt", future));
+
+            assertThat(notYet.status()).isEqualTo(409);
+            assertThat(notYet.problemType()).isEqualTo(ProblemTypes.DEAL_NOT_YET_KNOWN);
+            assertThat(notYet.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+            assertThat(wrong.status()).isEqualTo(404);
+            assertThat(wrong.problemType()).isEqualTo(ProblemTypes.DEAL_NOT_FOUND);
+        } finally {
+            dealEvents.start();
+        }
+        String manual = await().atMost(WAIT).until(() -> tasks.post("/api/v1/tasks", Map.of("dealId", dealId,
+                "title", "Call", "dueAt", future)), answer -> answer.status() != 409).body().path("id").asString();
+        assertThat(tasks.get("/api/v1/tasks/" + manual).body().path("kind").asString()).isEqualTo("MANUAL");
     }
 
     @Test

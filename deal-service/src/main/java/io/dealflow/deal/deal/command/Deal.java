@@ -15,12 +15,15 @@ import io.dealflow.api.pipeline.BackwardMode;
 import io.dealflow.api.pipeline.SkipMode;
 import io.dealflow.deal.pipeline.command.PipelineCatalog;
 import io.dealflow.deal.pipeline.command.PipelineVersion;
+import io.dealflow.platform.problem.ConflictException;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.problem.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -57,6 +60,7 @@ public class Deal {
     private DealStatus status;
     private final Map<String, String> fields = new HashMap<>();
     private final Set<String> tags = new HashSet<>();
+    private Opening opening;
 
     protected Deal() {
         // for Axon
@@ -64,11 +68,33 @@ public class Deal {
 
     @CommandHandler
     public Deal(OpenDealCommand command, PipelineCatalog pipelines) {
+        open(command, pipelines);
+    }
+
+    /**
+     * An id chosen by the caller opens at most one deal: the event store's unique (aggregate, sequence) refuses a
+     * second opening, so a repeat finds the deal here and is answered by it when it asks for the same opening.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public DealOpening handle(OpenDealIfAbsentCommand command, PipelineCatalog pipelines) {
+        if (dealId == null) {
+            open(command.opening(), pipelines);
+            return new DealOpening(true, 0); // the opening is the deal's first event
+        }
+        if (!opening.equals(Opening.requested(command.opening()))) {
+            throw new ConflictException(ProblemTypes.DEAL_ID_TAKEN, "Deal " + dealId + " was already opened by a "
+                    + "different request; a new deal needs a new id.", Map.of("dealId", dealId));
+        }
+        return new DealOpening(false, currentVersion());
+    }
+
+    private void open(OpenDealCommand command, PipelineCatalog pipelines) {
         PipelineVersion pipeline = pipelines.latest(command.pipelineId())
                 .orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
                         "There is no pipeline '" + command.pipelineId() + "'."));
         String firstStage = pipeline.firstStage().id();
-        Map<String, String> filled = withoutBlanks(command.fields());
+        Map<String, String> filled = Opening.filled(command.fields());
         requireFieldsFor(pipeline, firstStage, filled);
         apply(new DealOpened(command.dealId(), pipeline.id(), pipeline.version(), command.actor(), command.title(),
                 command.managerId(), firstStage, filled, List.copyOf(new LinkedHashSet<>(command.tags())),
@@ -281,16 +307,6 @@ public class Deal {
         return AggregateLifecycle.getVersion();
     }
 
-    private static Map<String, String> withoutBlanks(Map<String, String> values) {
-        Map<String, String> filled = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                filled.put(name, value);
-            }
-        });
-        return filled;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -298,6 +314,7 @@ public class Deal {
     @EventSourcingHandler
     void on(DealOpened event) {
         dealId = event.dealId();
+        opening = Opening.of(event);
         pipelineId = event.pipelineId();
         pipelineVersion = event.pipelineVersion();
         stageId = event.stageId();

@@ -2,6 +2,8 @@ package io.dealflow.deal.deal.web;
 
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.deal.access.ClientMetaData;
+import io.dealflow.deal.deal.command.DealOpening;
+import io.dealflow.deal.deal.command.OpenDealIfAbsentCommand;
 import io.dealflow.platform.problem.ConflictException;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.problem.PreconditionFailedException;
@@ -45,6 +47,19 @@ class DealCommandSender {
         } catch (ConcurrencyException e) {
             throw new ConflictException(ProblemTypes.VERSION_CONFLICT,
                     "Deal " + dealId + " was changed by another request at the same moment; retry.");
+        }
+    }
+
+    /**
+     * A second opening of the id that loses the race to the first is decided again by the gateway's retry (the deal
+     * then exists and answers it), so only a request that differs from the first is refused.
+     */
+    DealOpening openIfAbsent(OpenDealIfAbsentCommand command, Actor actor) {
+        try {
+            return commands.sendAndWait(withClient(command, actor));
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            throw new ConflictException(ProblemTypes.VERSION_CONFLICT,
+                    "Deal " + command.dealId() + " was being opened by another request at the same moment; retry.");
         }
     }
 

@@ -8,7 +8,8 @@ import io.dealflow.deal.deal.command.DealStatus;
 import io.dealflow.deal.deal.command.MarkDealLostCommand;
 import io.dealflow.deal.deal.command.MarkDealWonCommand;
 import io.dealflow.deal.deal.command.MoveDealToStageCommand;
-import io.dealflow.deal.deal.command.OpenDealCommand;
+import io.dealflow.deal.deal.command.DealOpening;
+import io.dealflow.deal.deal.command.OpenDealIfAbsentCommand;
 import io.dealflow.deal.deal.command.ReassignDealManagerCommand;
 import io.dealflow.deal.deal.command.UpdateDealFieldsCommand;
 import io.dealflow.deal.deal.query.DealBoard;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,10 +70,22 @@ class DealController {
     ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request, Caller caller, Actor actor) {
         departments.requirePipeline(caller, request.pipelineId());
         String dealId = UUID.randomUUID().toString();
-        commands.open(dealId, new OpenDealCommand(dealId, request.pipelineId(), request.title(), request.managerId(),
-                request.fields(), request.tags(), request.externalRef(), request.originDealId(),
-                request.originManagerId(), actor.person()), actor);
+        commands.open(dealId, request.toCommand(dealId, actor.person()), actor);
         return respond(dealId, 0, HttpStatus.CREATED);
+    }
+
+    /**
+     * Opens a deal under the id the caller chose (a system whose retries must never open a second deal), or answers
+     * the deal already opened under it by the same request: 201 the first time, 200 after.
+     */
+    @PutMapping("/{dealId}")
+    ResponseEntity<DealView> openWithId(
+            @PathVariable @Pattern(regexp = DealInputLimits.DEAL_ID, message = DealInputLimits.DEAL_ID_MESSAGE)
+            String dealId, @Valid @RequestBody OpenDealRequest request, Caller caller, Actor actor) {
+        departments.requirePipeline(caller, request.pipelineId());
+        DealOpening opening = commands.openIfAbsent(new OpenDealIfAbsentCommand(dealId,
+                request.toCommand(dealId, actor.person())), actor);
+        return respond(dealId, opening.version(), opening.created() ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
     @GetMapping("/{dealId}")

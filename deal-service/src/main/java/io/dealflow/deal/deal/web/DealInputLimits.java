@@ -5,6 +5,9 @@ final class DealInputLimits {
 
     static final int TITLE = 200;
     static final int ID = 100;
+    /** A caller-chosen deal id is a UUID in its canonical lower-case form, so one deal has one spelling. */
+    static final String DEAL_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    static final String DEAL_ID_MESSAGE = "must be a UUID in lower case, e.g. 0b6d6c1e-7d4f-4a39-8d35-2f5b8c1e9a01";
     static final int FIELDS = 100;
     static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_]{0,63}";
     static final String FIELD_NAME_MESSAGE = "field names are 1-64 letters, digits or '_', starting with a letter";

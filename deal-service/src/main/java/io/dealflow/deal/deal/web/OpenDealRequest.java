@@ -1,5 +1,6 @@
 package io.dealflow.deal.deal.web;
 
+import io.dealflow.deal.deal.command.OpenDealCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,4 +20,9 @@ public record OpenDealRequest(
         @Size(max = DealInputLimits.EXTERNAL_REF) String externalRef,
         @Size(max = DealInputLimits.ID) String originDealId,
         @Size(max = DealInputLimits.ID) String originManagerId) {
+
+    OpenDealCommand toCommand(String dealId, String actor) {
+        return new OpenDealCommand(dealId, pipelineId, title, managerId, fields, tags, externalRef, originDealId,
+                originManagerId, actor);
+    }
 }

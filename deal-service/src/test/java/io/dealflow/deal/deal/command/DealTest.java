@@ -112,6 +112,62 @@ class DealTest {
     }
 
     @Nested
+    class OpeningUnderAChosenId {
+
+        private OpenDealIfAbsentCommand openIfAbsent(OpenDealCommand opening) {
+            return new OpenDealIfAbsentCommand(opening.dealId(), opening);
+        }
+
+        @Test
+        void aNewIdOpensTheDeal() {
+            demo().givenNoPriorActivity()
+                    .when(openIfAbsent(Deals.openSalesDeal(salesContact())))
+                    .expectResultMessagePayload(new DealOpening(true, 0))
+                    .expectEvents(salesDealOpened());
+        }
+
+        @Test
+        void theSameRequestAgainOpensNothingAndAnswersTheDealAsItIsNow() {
+            demo().given(salesDealOpened(), new DealTagged(DEAL_ID, "sales", 1, ACTOR, "tender"))
+                    .when(openIfAbsent(Deals.openSalesDeal(salesContact())))
+                    .expectResultMessagePayload(new DealOpening(false, 1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void blankFieldsAndRepeatedTagsDoNotMakeTheRequestDifferent() {
+            Map<String, String> withBlank = new HashMap<>(salesContact());
+            withBlank.put("budget", " ");
+            OpenDealCommand repeat = new OpenDealCommand(DEAL_ID, "sales", "Токарний верстат для заводу", MANAGER,
+                    withBlank, List.of("vip", "vip"), "crm-42", null, null, "someone-else");
+            demo().given(salesDealOpened())
+                    .when(openIfAbsent(repeat))
+                    .expectResultMessagePayload(new DealOpening(false, 0))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDifferentRequestForATakenIdIsRefused() {
+            OpenDealCommand other = new OpenDealCommand(DEAL_ID, "sales", "Another title", MANAGER, salesContact(),
+                    List.of("vip"), "crm-42", null, null, ACTOR);
+            demo().given(salesDealOpened())
+                    .when(openIfAbsent(other))
+                    .expectException(refusedAs(ProblemTypes.DEAL_ID_TAKEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOpeningRulesHoldUnderAChosenIdToo() {
+            Map<String, String> noSource = new HashMap<>(salesContact());
+            noSource.remove("source");
+            demo().givenNoPriorActivity()
+                    .when(openIfAbsent(Deals.openSalesDeal(noSource)))
+                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class MovingBetweenStages {
 
         @Test

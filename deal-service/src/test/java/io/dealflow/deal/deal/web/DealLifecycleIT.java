@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static io.dealflow.platform.testing.DemoDeals.salesDealWithContact;
@@ -191,6 +194,63 @@ class DealLifecycleIT {
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.problemType()).isEqualTo(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
         assertThat(api.get("/api/v1/deals?managerId=" + manager).body().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDealOpenedUnderAChosenIdOpensOnceHoweverOftenTheSameRequestArrives() throws Exception {
+        HttpApi service = api.as(DemoClient.HANDOFF_SERVICE);
+        String id = UUID.randomUUID().toString();
+        String deal = "/api/v1/deals/" + id;
+        Map<String, Object> request = salesDealWithContact();
+
+        ApiResponse first = service.put(deal, request);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(first.body().path("id").asString()).isEqualTo(id);
+        assertThat(first.etag()).isEqualTo("\"0\"");
+        ok(api.post(deal + "/tags", Map.of("add", List.of("tender"))));
+
+        ApiResponse again = service.put(deal, request);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("id").asString()).isEqualTo(id);
+        assertThat(again.etag()).as("the deal as it is now").isEqualTo("\"1\"");
+
+        String racing = "/api/v1/deals/" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<ApiResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> service.put(racing, request)));
+            }
+            for (Future<ApiResponse> call : calls) {
+                statuses.add(call.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as("one opened it, the others were answered by it").containsOnly(201, 200)
+                .containsOnlyOnce(201);
+        assertThat(api.get(racing + "/history").body()).hasSize(1);
+    }
+
+    @Test
+    void aChosenIdOfADealOpenedByAnotherRequestIsRefusedAndChangesNothing() {
+        HttpApi service = api.as(DemoClient.HANDOFF_SERVICE);
+        String deal = "/api/v1/deals/" + UUID.randomUUID();
+        assertThat(service.put(deal, salesDealWithContact()).status()).isEqualTo(201);
+        Map<String, Object> other = salesDealWithContact();
+        other.put("title", "Another deal");
+
+        ApiResponse taken = service.put(deal, other);
+        ApiResponse notAUuid = service.put("/api/v1/deals/Not-A-Uuid", salesDealWithContact());
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.problemType()).isEqualTo(ProblemTypes.DEAL_ID_TAKEN);
+        assertThat(api.get(deal).body().path("title").asString()).isEqualTo(salesDealWithContact().get("title"));
+        assertThat(api.get(deal + "/history").body()).hasSize(1);
+        assertThat(notAUuid.status()).isEqualTo(400);
+        assertThat(notAUuid.body().toString()).contains("dealId");
+        assertThat(api.put(deal, salesDealWithContact()).status()).as("only services choose ids").isEqualTo(403);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dealflow.local.demo;
 
+import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.access.ClientCredentialsTokens;
 
 import java.io.IOException;
@@ -23,9 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class DemoApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final int NOT_YET_KNOWN_RETRIES = 30;
 
     /** A service's answer; {@code body} is a missing node when there was none. */
-    record Reply(int status, JsonNode body) {
+    record Reply(int status, JsonNode body, Duration retryAfter) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -61,8 +63,18 @@ final class DemoApi {
         return send(integration, dealService + path, method, actor, body, idempotencyKey);
     }
 
+    /**
+     * A deal opened a moment ago may not have reached task-service yet: it answers 409 {@code deal-not-yet-known}
+     * with {@code Retry-After}, and the request is sent again after that pause, as any client should.
+     */
     Reply tasks(String method, String path, String actor, ObjectNode body) throws IOException, InterruptedException {
-        return send(integration, taskService + path, method, actor, body, null);
+        Reply reply = send(integration, taskService + path, method, actor, body, null);
+        for (int retry = 0; retry < NOT_YET_KNOWN_RETRIES && reply.status() == 409
+                && ProblemTypes.DEAL_NOT_YET_KNOWN.equals(reply.problemType()); retry++) {
+            Thread.sleep(reply.retryAfter().toMillis());
+            reply = send(integration, taskService + path, method, actor, body, null);
+        }
+        return reply;
     }
 
     Reply handoff(String path) throws IOException, InterruptedException {
@@ -85,6 +97,8 @@ final class DemoApi {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode parsed = response.body() == null || response.body().isBlank()
                 ? json.missingNode() : json.readTree(response.body());
-        return new Reply(response.statusCode(), parsed);
+        Duration retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong)
+                .map(Duration::ofSeconds).orElse(Duration.ofSeconds(1));
+        return new Reply(response.statusCode(), parsed, retryAfter);
     }
 }

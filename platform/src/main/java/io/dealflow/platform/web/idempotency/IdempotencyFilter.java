@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code Idempotency-Key} for {@code POST} and {@code PATCH} under {@code /api/}: the first request with a key runs
  * and its response is stored; a retry of the same request gets that response again (with
  * {@code Idempotent-Replayed: true}) without running the handler; the key on a different request, or while the first
- * is still running, is a 409. A 5xx or an exception frees the key, so a failed request can be retried.
+ * is still running, is a 409. Only a final answer is kept ({@link FinalAnswers}): a 202, a 5xx, an answer that asks
+ * to be retried ({@code Retry-After}) or an exception frees the key, so the same request can run again.
  *
  * <p>"The same request" means same method, path, query and body bytes ({@link RequestFingerprint}). Keys are the
  * caller's own: a key is stored under the authenticated principal, so two clients that happen to choose the same key
@@ -145,7 +146,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void finish(Claimed claim, ContentCachingResponseWrapper capture) throws IOException {
         int status = capture.getStatus();
         try {
-            if (status >= 500 || status == 401 || status == 403) {
+            if (!FinalAnswers.isFinal(status, capture.getHeader(HttpHeaders.RETRY_AFTER) != null)) {
                 keys.release(claim);
             } else {
                 keys.complete(claim, new StoredResponse(status, replayedHeaders(capture),

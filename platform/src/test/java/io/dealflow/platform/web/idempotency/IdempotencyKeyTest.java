@@ -91,6 +91,35 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void a202IsNeverStoredSoARetryGetsTheFinalAnswer() {
+        String key = newKey();
+        String name = newName();
+
+        post("/api/test/orders/later", key, order(name, 1)).expectStatus().isAccepted();
+        post("/api/test/orders/later", key, order(name, 1)).expectStatus().isCreated()
+                .expectHeader().doesNotExist(REPLAYED_HEADER);
+        post("/api/test/orders/later", key, order(name, 1)).expectStatus().isCreated()
+                .expectHeader().valueEquals(REPLAYED_HEADER, "true");
+
+        assertThat(orders.invocationsOf(name)).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerThatAsksToBeRetriedIsNeverStored() {
+        String key = newKey();
+        String name = newName();
+
+        post("/api/test/orders/not-yet", key, order(name, 1)).expectStatus().isEqualTo(409)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.type")
+                .isEqualTo(ProblemTypes.uri(ProblemTypes.DEAL_NOT_YET_KNOWN).toString());
+        post("/api/test/orders/not-yet", key, order(name, 1)).expectStatus().isCreated()
+                .expectHeader().doesNotExist(REPLAYED_HEADER);
+
+        assertThat(orders.invocationsOf(name)).isEqualTo(2);
+    }
+
+    @Test
     void aRefusalIsRememberedLikeAnyOtherAnswer() {
         String key = newKey();
         String name = newName();
