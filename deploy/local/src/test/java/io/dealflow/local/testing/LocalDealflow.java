@@ -34,6 +34,7 @@ public final class LocalDealflow implements AutoCloseable {
     private final String dbPrefix;
     private final int kafkaPort;
     private final int authPort;
+    private final int controlPort;
     /** service name (= Prometheus job and docker-compose host, e.g. deal-service) -> the port it got here */
     private final Map<String, Integer> servicePorts;
     /** service name -> its management port (health, Prometheus) here */
@@ -41,11 +42,13 @@ public final class LocalDealflow implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private LocalDealflow(String dbPrefix, int kafkaPort, int authPort, Map<String, Integer> servicePorts,
-                          Map<String, Integer> managementPorts, Path log, Process process) {
+    private LocalDealflow(String dbPrefix, int kafkaPort, int authPort, int controlPort,
+                          Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, Path log,
+                          Process process) {
         this.dbPrefix = dbPrefix;
         this.kafkaPort = kafkaPort;
         this.authPort = authPort;
+        this.controlPort = controlPort;
         this.servicePorts = servicePorts;
         this.managementPorts = managementPorts;
         this.log = log;
@@ -64,7 +67,7 @@ public final class LocalDealflow implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests package)");
         }
-        List<Integer> ports = FreePorts.take(2 + 2 * SERVICES.size());
+        List<Integer> ports = FreePorts.take(3 + 2 * SERVICES.size());
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         Map<String, Integer> managementPorts = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
@@ -89,8 +92,10 @@ public final class LocalDealflow implements AutoCloseable {
         }
         environment.put("DEALFLOW_DATA_DIR", workDir.resolve("data").toString());
         environment.put("DEALFLOW_DB_PREFIX", dbPrefix);
+        int controlPort = ports.get(2 + 2 * SERVICES.size());
+        environment.put("DEALFLOW_CONTROL_PORT", Integer.toString(controlPort));
         environment.putAll(env);
-        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), servicePorts,
+        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), controlPort, servicePorts,
                 managementPorts, log, builder.start());
         dealflow.awaitRunning();
         return dealflow;
@@ -126,6 +131,16 @@ public final class LocalDealflow implements AutoCloseable {
     /** @param service {@code deal}, {@code task}, {@code handoff} or {@code analytics} */
     public String jdbcUrl(String service) {
         return "jdbc:postgresql://127.0.0.1:5432/" + dbPrefix + "_" + service;
+    }
+
+    /** The launcher's control endpoint: its children's processes and restarts, the broker fault. */
+    public LauncherControlClient control() {
+        return new LauncherControlClient("http://127.0.0.1:" + controlPort);
+    }
+
+    /** The launcher's log: its own lines and every service's, each under the service's name. */
+    public Path log() {
+        return log;
     }
 
     /** The launcher's process id: its service JVMs are its descendants. */
