@@ -31,7 +31,8 @@ import io.dealflow.local.supervision.RestartPolicy;
  */
 public final class DealflowLocal {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** Per service; five JVMs start at once, and on a busy two-core machine one can take minutes. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     /** How long a service's exit may precede our own shutdown hook and still count as part of Ctrl-C. */
     private static final Duration SIGNAL_GRACE = Duration.ofSeconds(2);
 

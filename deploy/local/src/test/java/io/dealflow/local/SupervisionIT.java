@@ -29,7 +29,7 @@ import io.dealflow.local.testing.LocalDealflow;
 class SupervisionIT {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    private static final Duration RECOVERY = Duration.ofMinutes(3);
+    private static final Duration RECOVERY = Duration.ofMinutes(5);
 
     @TempDir
     Path workDir;

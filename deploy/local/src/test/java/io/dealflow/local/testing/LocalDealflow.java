@@ -28,7 +28,8 @@ public final class LocalDealflow implements AutoCloseable {
 
     /** The services by their short names, which are also their databases' suffixes. */
     private static final List<String> SERVICES = List.of("deal", "task", "handoff", "analytics");
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** Six JVMs starting at once on two cores that other work shares: minutes, not seconds. */
+    private static final Duration STARTUP = Duration.ofMinutes(6);
     private static final Duration STOP = Duration.ofSeconds(60);
 
     private final String dbPrefix;
@@ -62,7 +63,7 @@ public final class LocalDealflow implements AutoCloseable {
      * @param env     extra environment, inherited by the services too
      */
     public static LocalDealflow start(Path repository, Path workDir, String dbPrefix, List<String> options,
-                                      Map<String, String> env) throws IOException {
+                                      Map<String, String> env) throws IOException, InterruptedException {
         Path jar = repository.resolve("deploy/local/target/dealflow-local.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests package)");
@@ -97,7 +98,13 @@ public final class LocalDealflow implements AutoCloseable {
         environment.putAll(env);
         LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), controlPort, servicePorts,
                 managementPorts, log, builder.start());
-        dealflow.awaitRunning();
+        try {
+            dealflow.awaitRunning();
+        } catch (RuntimeException e) {
+            // a launcher that never became ready must not outlive the test that started it
+            dealflow.close();
+            throw e;
+        }
         return dealflow;
     }
 
