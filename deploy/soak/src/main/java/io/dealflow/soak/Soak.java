@@ -84,7 +84,8 @@ public final class Soak {
         if (report.findings().size() > 40) {
             say("... " + (report.findings().size() - 40) + " more in " + config.workDir().resolve("findings.txt"));
         }
-        say("ledger: " + config.workDir().resolve("ledger.csv") + "; " + (report.passed() ? "PASSED" : "FAILED"));
+        say("ledger: " + config.workDir().resolve("ledger.csv") + ", handoffs: "
+                + config.workDir().resolve("handoffs.csv") + "; " + (report.passed() ? "PASSED" : "FAILED"));
         return report.passed();
     }
 
@@ -159,6 +160,7 @@ public final class Soak {
             findings.addAll(new AnalyticsCheck().check(pipeline, Reports.recompute(pipeline, visits),
                     AnalyticsReports.fetch(api, dealflow.url("analytics-service"), pipeline)));
         }
+        Files.write(config.workDir().resolve("handoffs.csv"), databases.handoffs());
         int handoffs = (int) stored.stream().filter(e -> "DealOpened".equals(e.type()) && e.originDealId() != null)
                 .count();
         return new SoakReport(config.duration(), ledger.entries(), faults.injected(), stored.size(),

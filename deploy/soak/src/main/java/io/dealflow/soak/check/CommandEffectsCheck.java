@@ -84,9 +84,9 @@ public final class CommandEffectsCheck {
         for (DealEventRecord event : history.all()) {
             if ("DealOpened".equals(event.type())) {
                 if (event.originDealId() != null) {
+                    // a handed-off deal carries its origin's externalRef along with every other field (R7)
                     claimed.computeIfAbsent(event.dealId(), deal -> new HashSet<>()).add(event.sequence());
-                }
-                if (event.externalRef() != null) {
+                } else if (event.externalRef() != null) {
                     dealsByRef.computeIfAbsent(event.externalRef(), ref -> new ArrayList<>()).add(event.dealId());
                 }
             }

@@ -94,10 +94,35 @@ public final class SoakDatabases {
         return (int) count("analytics", "SELECT active_generation FROM projection_state");
     }
 
-    /** What is still on its way: task events not yet published, handoffs not yet done. */
+    /**
+     * What is still on its way: task events not yet published, handoffs not yet done (pending, or failed for a
+     * transient reason and due again: handoff-service retries those by itself).
+     */
     public long backlog() throws SQLException {
         return count("task", "SELECT count(*) FROM outbox_events WHERE published_at IS NULL")
-                + count("handoff", "SELECT count(*) FROM handoffs WHERE status = 'PENDING'");
+                + count("handoff", "SELECT count(*) FROM handoffs WHERE status = 'PENDING'"
+                + " OR (status = 'FAILED' AND next_attempt_at IS NOT NULL)");
+    }
+
+    /** Every handoff as handoff-service keeps it, one line each: the evidence behind a handoff finding. */
+    public List<String> handoffs() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        lines.add("sourceDealId,fromPipelineId,toPipelineId,status,targetDealId,attempts,manualRetries,nextAttemptAt,"
+                + "wonAt,completedAt,problem");
+        try (Connection connection = connect("handoff"); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT source_deal_id, from_pipeline_id, to_pipeline_id,"
+                     + " status, target_deal_id, attempts, manual_retries, next_attempt_at, won_at, completed_at,"
+                     + " problem::text FROM handoffs ORDER BY won_at")) {
+            while (rows.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int column = 1; column <= 11; column++) {
+                    String value = rows.getString(column);
+                    cells.add(value == null ? "" : value.replace(',', ';').replace('\n', ' '));
+                }
+                lines.add(String.join(",", cells));
+            }
+        }
+        return lines;
     }
 
     /** The fault: every connection to the soak's databases but this one is ended, as an outage of PostgreSQL ends them. */

@@ -74,6 +74,17 @@ class CommandEffectsCheckTest {
     }
 
     @Test
+    void dealsHandedOffWithTheOriginsExternalRefAreNotSecondOpenings() {
+        History history = History.of(List.of(opened("d1", "ref-1", "proposal-sent", "olena"),
+                won("d1", 1, "proposal-sent", "olena"),
+                new io.dealflow.soak.observe.DealEventRecord("c1", 0, "DealOpened", "contracts", 1,
+                        "standard-contract-sent", null, "anna", null, "ref-1", "d1", SoakMother.T0)));
+
+        assertThat(check.check(List.of(open("d1", "ref-1", Outcome.ACCEPTED),
+                command(CommandKind.WON, "d1", Outcome.ACCEPTED, 1L)), history)).isEmpty();
+    }
+
+    @Test
     void aRefusedCommandThatLeftAnEventIsFound() {
         History history = History.of(List.of(opened("d1", "ref-1", "new-inquiry", "olena"),
                 moved("d1", 1, "proposal", "FORWARD", "olena")));
