@@ -42,7 +42,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Soak {
 
-    private static final Duration CATCH_UP_WAIT = Duration.ofMinutes(5);
+    /**
+     * Longer than a handoff caught by a kill of deal-service needs: its Idempotency-Key stays in flight for
+     * deal-service's in-flight timeout (5 min), and handoff-service's backoff then waits up to 5 min more.
+     */
+    private static final Duration CATCH_UP_WAIT = Duration.ofMinutes(10);
     private static final Duration TRAFFIC_DRAIN = Duration.ofMinutes(4);
     private static final List<String> PIPELINES = List.of("sales", "contracts", "delivery");
 

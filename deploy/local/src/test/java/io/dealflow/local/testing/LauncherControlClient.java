@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dealflow.local.HealthCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +58,12 @@ public final class LauncherControlClient {
         }
         return new Status(body.path("state").asString(), body.path("kafka").path("running").asBoolean(),
                 body.path("kafka").path("restarts").asInt(), List.copyOf(services));
+    }
+
+    /** Whether the service's own health endpoint (its management port) says UP right now. */
+    public boolean healthy(Service service) {
+        return service.up() && new HealthCheck(URI.create("http://127.0.0.1:" + service.managementPort()
+                + "/actuator/health")).isUp();
     }
 
     /** Takes the broker away for {@code down}; the launcher's supervision brings it back on the same port and data. */

@@ -1,10 +1,5 @@
 package io.dealflow.soak.faults;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +23,6 @@ public final class FaultInjector {
 
     private final LauncherControlClient launcher;
     private final SoakDatabases databases;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<InjectedFault> injected = new ArrayList<>();
     private Thread thread;
 
@@ -108,7 +102,7 @@ public final class FaultInjector {
                     case KAFKA_RESTART -> now.kafkaRestarts() > before.kafkaRestarts();
                     case PG_CONNECTIONS, PG_RESTART -> true;
                 };
-                if (effectSeen && now.kafkaRunning() && now.services().stream().allMatch(this::healthy)) {
+                if (effectSeen && now.kafkaRunning() && now.services().stream().allMatch(launcher::healthy)) {
                     return Instant.now();
                 }
             } catch (RuntimeException notYet) {
@@ -119,27 +113,8 @@ public final class FaultInjector {
         return null;
     }
 
-    private boolean healthy(Service service) {
-        if (!service.up()) {
-            return false;
-        }
-        // the authorization server answers its health on its own port, the services on their management ports
-        String path = "/actuator/health";
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + service.managementPort() + path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** The real outage, for a machine of one's own: every cluster of this PostgreSQL 15 restarts. */
-    private static String restartPostgres() throws IOException, InterruptedException {
+    private static String restartPostgres() throws java.io.IOException, InterruptedException {
         Process restart = new ProcessBuilder("pg_ctlcluster", "15", "main", "restart").inheritIO().start();
         if (!restart.waitFor(2, TimeUnit.MINUTES)) {
             restart.destroyForcibly();
