@@ -7,9 +7,9 @@ import java.util.Objects;
  * When the launcher brings back something that stopped on its own (a service JVM, the in-JVM broker), and when it
  * stops trying. {@code consecutiveFailures} counts the exits since the process last became healthy, the exit just
  * seen included: a crash after a healthy run is failure 1 and comes back after {@link #initialBackoff()}; every start
- * that dies again before it is healthy doubles the wait, up to {@link #maxBackoff()}; after {@link #maxFailures()}
- * exits without a healthy run in between the launcher gives up, since the cause (a port taken, a database gone, a
- * broken jar) will not go away by itself.
+ * that dies again before it is healthy doubles the wait, up to {@link #maxBackoff()}; once {@link #maxFailures()}
+ * restarts in a row have died before they were healthy the launcher gives up, since the cause (a port taken, a
+ * database gone, a broken jar) will not go away by itself.
  */
 public record RestartPolicy(Duration initialBackoff, Duration maxBackoff, int maxFailures) {
 
