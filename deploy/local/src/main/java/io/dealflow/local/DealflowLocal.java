@@ -15,28 +15,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.dealflow.kafka.KraftBroker;
 import io.dealflow.local.demo.DemoTraffic;
+import io.dealflow.local.supervision.RestartPolicy;
 
 /**
  * Runs all of Dealflow on one machine with one command: PostgreSQL is the developer's own, Kafka
  * is a real broker inside this JVM, and every service is a child JVM started from its jar.
- * Ctrl-C stops the services first (so they can leave their consumer groups) and the broker last.
+ * Once everything is UP the launcher supervises: a service or the broker that stops on its own is started again
+ * ({@link SupervisedService}, {@link SupervisedBroker}); one that keeps failing makes the launcher give up and stop.
+ * Ctrl-C stops the services first (so they can leave their consumer groups) and the broker last, and nothing is
+ * restarted while it does.
  */
 public final class DealflowLocal {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** Per service; five JVMs start at once, and on a busy two-core machine one can take minutes. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     /** How long a service's exit may precede our own shutdown hook and still count as part of Ctrl-C. */
     private static final Duration SIGNAL_GRACE = Duration.ofSeconds(2);
 
     private final LauncherConfig config;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<SupervisedService> services = new ArrayList<>();
     private final CountDownLatch shutdownStarted = new CountDownLatch(1);
-    private KraftBroker broker;
+    /** The exit code once the launcher has given up on something; Ctrl-C never completes it. */
+    private final CompletableFuture<Integer> gaveUp = new CompletableFuture<>();
+    private SupervisedBroker broker;
     private DemoTraffic demo;
+    private LauncherControl control;
 
     private DealflowLocal(LauncherConfig config) {
         this.config = config;
@@ -51,9 +58,12 @@ public final class DealflowLocal {
             DealflowLocal launcher = new DealflowLocal(LauncherConfig.from(System.getenv(), List.of(args), launcherDir()));
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "dealflow-shutdown"));
             launcher.start();
+            launcher.supervise();
             launcher.printSummary();
             launcher.startDemoIfAsked();
-            System.exit(launcher.awaitUnexpectedExit());
+            int code = launcher.gaveUp.join();
+            launcher.shutdown();
+            System.exit(code);
         } catch (LaunchException e) {
             System.err.println("[dealflow] " + e.getMessage());
             System.exit(1);
@@ -101,10 +111,50 @@ public final class DealflowLocal {
         for (ServiceSpec service : ServiceSpec.ALL) {
             startService(service);
         }
-        for (ServiceProcess service : services()) {
-            service.awaitHealthy(STARTUP_TIMEOUT);
+        for (SupervisedService service : services()) {
+            service.awaitHealthy();
             say(service.name() + " is UP");
         }
+    }
+
+    /** From here on whatever stops on its own is brought back; the control endpoint, when asked for, opens. */
+    private void supervise() {
+        broker.supervise();
+        for (SupervisedService service : services()) {
+            service.supervise();
+        }
+        config.controlPort().ifPresent(port -> {
+            LauncherControl opened = LauncherControl.open(port, this::status, broker::fail);
+            synchronized (this) {
+                control = opened;
+            }
+            say("control endpoint on http://127.0.0.1:" + port + " (GET /status, POST /kafka/fail?downSeconds=N)");
+        });
+    }
+
+    private LauncherStatus status() {
+        List<LauncherStatus.Service> children = services().stream()
+                .map(service -> new LauncherStatus.Service(service.name(), service.process().pid(),
+                        service.process().port(), service.process().managementPort(), service.up(),
+                        service.restarts()))
+                .toList();
+        return new LauncherStatus(shutdownStarted.getCount() == 0 ? "STOPPING" : "RUNNING",
+                new LauncherStatus.Broker(config.kafkaBootstrapServers(), broker.running(), broker.restarts()),
+                children);
+    }
+
+    private void giveUp(String why) {
+        System.err.println("[dealflow] " + why + "\n[dealflow] stopping Dealflow");
+        gaveUp.complete(1);
+    }
+
+    private boolean stopping() {
+        return shutdownStarted.getCount() == 0 || gaveUp.isDone();
+    }
+
+    private SupervisedService supervised(ServiceSpec spec, java.util.function.Supplier<ServiceProcess> starter) {
+        return new SupervisedService(spec, starter, RestartPolicy.DEFAULT, STARTUP_TIMEOUT, SIGNAL_GRACE,
+                this::stopping, this::giveUp);
     }
 
     private void startAuthServer() throws InterruptedException {
@@ -116,15 +166,16 @@ public final class DealflowLocal {
         env.put("DEALFLOW_AUTH_KEY_FILE", config.authKeyFile().toString());
         say("starting the authorization server on " + config.issuer() + " (signing key in " + config.authKeyFile()
                 + ")");
-        ServiceProcess authServer;
+        SupervisedService authServer = supervised(spec,
+                () -> ServiceProcess.start(spec, port, port, jarOf(spec), config.serviceJvmOptions(), env));
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
             }
-            authServer = ServiceProcess.start(spec, port, port, jarOf(spec), config.serviceJvmOptions(), env);
+            authServer.start();
             services.add(authServer);
         }
-        authServer.awaitHealthy(STARTUP_TIMEOUT);
+        authServer.awaitHealthy();
     }
 
     private void startKafka() {
@@ -138,11 +189,13 @@ public final class DealflowLocal {
                 .port(config.kafkaPort())
                 .partitions(config.kafkaPartitions())
                 .build();
+        SupervisedBroker supervised = new SupervisedBroker(candidate, RestartPolicy.DEFAULT, this::stopping,
+                this::giveUp);
         synchronized (this) {
-            broker = candidate;
+            broker = supervised;
         }
         try {
-            candidate.start();
+            supervised.start();
         } catch (IllegalStateException e) {
             throw new LaunchException(e.getMessage() + " (set DEALFLOW_KAFKA_PORT to use another port)");
         }
@@ -165,12 +218,14 @@ public final class DealflowLocal {
             env.put(other.urlVariable(), "http://127.0.0.1:" + config.portOf(other));
         }
         say("starting " + spec.name() + " on port " + port + " (management " + managementPort + ")");
+        SupervisedService service = supervised(spec,
+                () -> ServiceProcess.start(spec, port, managementPort, jarOf(spec), config.serviceJvmOptions(), env));
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
             }
-            services.add(ServiceProcess.start(spec, port, managementPort, jarOf(spec), config.serviceJvmOptions(),
-                    env));
+            service.start();
+            services.add(service);
         }
     }
 
@@ -179,12 +234,12 @@ public final class DealflowLocal {
         summary.append(String.format("  %-16s %s   (data in %s)%n", "Kafka bootstrap", config.kafkaBootstrapServers(),
                 config.kafkaDataDir()));
         summary.append(String.format("  %-16s %s%n", "token issuer", config.issuer()));
-        for (ServiceProcess service : services()) {
-            ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service.name())).findFirst()
-                    .orElse(null);
-            if (spec == null) {
+        for (SupervisedService supervised : services()) {
+            ServiceSpec spec = supervised.spec();
+            if (!ServiceSpec.ALL.contains(spec)) {
                 continue;
             }
+            ServiceProcess service = supervised.process();
             summary.append(String.format("  %-16s %s%n", service.name(), service.baseUrl()));
             summary.append(String.format("    %-14s %s/actuator/health, /actuator/prometheus%n", "management",
                     service.managementUrl()));
@@ -223,28 +278,11 @@ public final class DealflowLocal {
         return "http://127.0.0.1:" + config.portOf(spec);
     }
 
-    /** Blocks while everything runs; returns the exit code if a service dies on its own. */
-    private int awaitUnexpectedExit() throws InterruptedException {
-        List<CompletableFuture<Process>> exits = services().stream().map(ServiceProcess::onExit).toList();
-        CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
-        if (shutdownStarted.await(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            // Ctrl-C reached the services too; the shutdown hook is handling the rest.
-            shutdownStarted.await();
-            return 0;
-        }
-        for (ServiceProcess service : services()) {
-            if (!service.isAlive()) {
-                System.err.println("[dealflow] " + service.name() + " stopped unexpectedly (exit code " + service.exitCode()
-                        + "); stopping Dealflow. Its last lines:\n" + service.lastLines());
-            }
-        }
-        return 1;
-    }
-
     private void shutdown() {
-        List<ServiceProcess> running;
-        KraftBroker kafka;
+        List<SupervisedService> running;
+        SupervisedBroker kafka;
         DemoTraffic traffic;
+        LauncherControl controlEndpoint;
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
@@ -253,6 +291,10 @@ public final class DealflowLocal {
             running = new ArrayList<>(services);
             kafka = broker;
             traffic = demo;
+            controlEndpoint = control;
+        }
+        if (controlEndpoint != null) {
+            controlEndpoint.close();
         }
         if (traffic != null) {
             // before the services go: the demo would otherwise log every refused connection on the way down
@@ -271,7 +313,7 @@ public final class DealflowLocal {
         say("stopped");
     }
 
-    private synchronized List<ServiceProcess> services() {
+    private synchronized List<SupervisedService> services() {
         return List.copyOf(services);
     }
 

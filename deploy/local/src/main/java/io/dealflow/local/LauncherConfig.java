@@ -36,6 +36,7 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
               DEALFLOW_AUTH_PORT (9000: the local authorization server), DEALFLOW_OAUTH_ISSUER_URI (another issuer,
               e.g. a Keycloak realm: then no local authorization server is started),
               DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...),
+              DEALFLOW_CONTROL_PORT (unset: none; the launcher's status and broker faults on 127.0.0.1, for the soak),
               DEALFLOW_SERVICE_JAVA_OPTS (JVM options of every service: """
             + DEFAULT_SERVICE_JVM_OPTIONS + ")";
 
@@ -89,6 +90,15 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
 
     int managementPortOf(ServiceSpec service) {
         return intValue(environment, service.managementPortVariable(), service.defaultManagementPort());
+    }
+
+    /**
+     * {@code DEALFLOW_CONTROL_PORT}: where the launcher answers its status and takes a broker fault (the soak's), on
+     * 127.0.0.1 only; unset, there is no such endpoint.
+     */
+    java.util.Optional<Integer> controlPort() {
+        return value(environment, "DEALFLOW_CONTROL_PORT", "").isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(intValue(environment, "DEALFLOW_CONTROL_PORT", 0));
     }
 
     /** A configured issuer (Keycloak, Entra ID, ...) replaces the local authorization server. */

@@ -62,6 +62,19 @@ final class ServiceProcess {
         return spec.name();
     }
 
+    int port() {
+        return port;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** The child JVM's process id: what {@code kill -9} needs. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

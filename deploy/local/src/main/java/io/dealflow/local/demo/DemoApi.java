@@ -1,15 +1,14 @@
 package io.dealflow.local.demo;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.access.ApiRequests;
 import io.dealflow.api.access.ClientCredentialsTokens;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,18 +82,9 @@ final class DemoApi {
 
     private Reply send(ClientCredentialsTokens client, String url, String method, String actor, ObjectNode body,
                        String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", client.authorization());
-        Optional.ofNullable(actor).ifPresent(value -> request.header("X-Actor", value));
-        Optional.ofNullable(idempotencyKey).ifPresent(value -> request.header("Idempotency-Key", value));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = ApiRequests.json(method, url, client, actor, idempotencyKey,
+                body == null ? null : json.writeValueAsString(body), TIMEOUT);
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode parsed = response.body() == null || response.body().isBlank()
                 ? json.missingNode() : json.readTree(response.body());
         Duration retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong)

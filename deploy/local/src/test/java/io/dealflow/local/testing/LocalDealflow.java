@@ -28,12 +28,14 @@ public final class LocalDealflow implements AutoCloseable {
 
     /** The services by their short names, which are also their databases' suffixes. */
     private static final List<String> SERVICES = List.of("deal", "task", "handoff", "analytics");
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** Six JVMs starting at once on two cores that other work shares: minutes, not seconds. */
+    private static final Duration STARTUP = Duration.ofMinutes(6);
     private static final Duration STOP = Duration.ofSeconds(60);
 
     private final String dbPrefix;
     private final int kafkaPort;
     private final int authPort;
+    private final int controlPort;
     /** service name (= Prometheus job and docker-compose host, e.g. deal-service) -> the port it got here */
     private final Map<String, Integer> servicePorts;
     /** service name -> its management port (health, Prometheus) here */
@@ -41,11 +43,13 @@ public final class LocalDealflow implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private LocalDealflow(String dbPrefix, int kafkaPort, int authPort, Map<String, Integer> servicePorts,
-                          Map<String, Integer> managementPorts, Path log, Process process) {
+    private LocalDealflow(String dbPrefix, int kafkaPort, int authPort, int controlPort,
+                          Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, Path log,
+                          Process process) {
         this.dbPrefix = dbPrefix;
         this.kafkaPort = kafkaPort;
         this.authPort = authPort;
+        this.controlPort = controlPort;
         this.servicePorts = servicePorts;
         this.managementPorts = managementPorts;
         this.log = log;
@@ -59,12 +63,12 @@ public final class LocalDealflow implements AutoCloseable {
      * @param env     extra environment, inherited by the services too
      */
     public static LocalDealflow start(Path repository, Path workDir, String dbPrefix, List<String> options,
-                                      Map<String, String> env) throws IOException {
+                                      Map<String, String> env) throws IOException, InterruptedException {
         Path jar = repository.resolve("deploy/local/target/dealflow-local.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the reactor first (./mvnw -DskipTests package)");
         }
-        List<Integer> ports = FreePorts.take(2 + 2 * SERVICES.size());
+        List<Integer> ports = FreePorts.take(3 + 2 * SERVICES.size());
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         Map<String, Integer> managementPorts = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
@@ -89,10 +93,18 @@ public final class LocalDealflow implements AutoCloseable {
         }
         environment.put("DEALFLOW_DATA_DIR", workDir.resolve("data").toString());
         environment.put("DEALFLOW_DB_PREFIX", dbPrefix);
+        int controlPort = ports.get(2 + 2 * SERVICES.size());
+        environment.put("DEALFLOW_CONTROL_PORT", Integer.toString(controlPort));
         environment.putAll(env);
-        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), servicePorts,
+        LocalDealflow dealflow = new LocalDealflow(dbPrefix, ports.get(0), ports.get(1), controlPort, servicePorts,
                 managementPorts, log, builder.start());
-        dealflow.awaitRunning();
+        try {
+            dealflow.awaitRunning();
+        } catch (RuntimeException e) {
+            // a launcher that never became ready must not outlive the test that started it
+            dealflow.close();
+            throw e;
+        }
         return dealflow;
     }
 
@@ -126,6 +138,16 @@ public final class LocalDealflow implements AutoCloseable {
     /** @param service {@code deal}, {@code task}, {@code handoff} or {@code analytics} */
     public String jdbcUrl(String service) {
         return "jdbc:postgresql://127.0.0.1:5432/" + dbPrefix + "_" + service;
+    }
+
+    /** The launcher's control endpoint: its children's processes and restarts, the broker fault. */
+    public LauncherControlClient control() {
+        return new LauncherControlClient("http://127.0.0.1:" + controlPort);
+    }
+
+    /** The launcher's log: its own lines and every service's, each under the service's name. */
+    public Path log() {
+        return log;
     }
 
     /** The launcher's process id: its service JVMs are its descendants. */
