@@ -3,6 +3,7 @@ package io.dealflow.deal.deal.query;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.deal.access.ClientMetaData;
+import io.dealflow.deal.deal.command.ImportedEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ public class DealHistory {
         Map<String, Object> data = DealflowJson.mapper().convertValue(event, DATA);
         data.keySet().removeAll(ENVELOPE);
         return new HistoryEntry(message.getSequenceNumber(), event.eventType(), message.getTimestamp(),
-                event.actor(), ClientMetaData.clientIdOf(message), event.pipelineVersion(), data);
+                event.actor(), ClientMetaData.clientIdOf(message), event.pipelineVersion(), data,
+                ImportedEvents.isImported(message) ? Boolean.TRUE : null);
     }
 }
