@@ -48,7 +48,7 @@ class StoredEventPublisher {
     void on(DealEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         boolean imported = ImportedEvents.isImported(message);
         PublishedEvent<DealEvent> published = new PublishedEvent<>(message.getIdentifier(), sequence,
-                message.getTimestamp(), event, ClientMetaData.clientIdOf(message), imported);
+                ImportedEvents.occurredAt(message), event, ClientMetaData.clientIdOf(message), imported);
         sendInThisBatch(outgoing(message, Topics.DEAL_EVENTS, event.dealId(),
                 CloudEventHeaders.type("deal", event.eventType(), 1), event.dealId(),
                 json.writeDealEvent(published), imported));
@@ -79,7 +79,8 @@ class StoredEventPublisher {
 
     private static OutgoingEvent outgoing(EventMessage<?> message, String topic, String key, String type,
                                           String subject, byte[] value, boolean imported) {
-        return new OutgoingEvent(topic, key, message.getIdentifier(), type, SOURCE, subject, message.getTimestamp(),
+        return new OutgoingEvent(topic, key, message.getIdentifier(), type, SOURCE, subject,
+                ImportedEvents.occurredAt(message),
                 value, metadata(message, AXON_CORRELATION), metadata(message, AXON_CAUSATION), imported);
     }
 

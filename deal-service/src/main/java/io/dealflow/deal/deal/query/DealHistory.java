@@ -41,7 +41,8 @@ public class DealHistory {
         DealEvent event = (DealEvent) message.getPayload();
         Map<String, Object> data = DealflowJson.mapper().convertValue(event, DATA);
         data.keySet().removeAll(ENVELOPE);
-        return new HistoryEntry(message.getSequenceNumber(), event.eventType(), message.getTimestamp(),
+        return new HistoryEntry(message.getSequenceNumber(), event.eventType(),
+                ImportedEvents.occurredAt(message),
                 event.actor(), ClientMetaData.clientIdOf(message), event.pipelineVersion(), data,
                 ImportedEvents.isImported(message) ? Boolean.TRUE : null);
     }
