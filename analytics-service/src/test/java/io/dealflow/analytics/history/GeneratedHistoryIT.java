@@ -77,14 +77,19 @@ class GeneratedHistoryIT {
     }
 
     private static void assertMatches(HttpApi api, String pipelineId, Expected expected) {
+        assertReportsMatch(api, "pipelineId=" + pipelineId, expected);
+    }
+
+    /** @param query the reports' query string, e.g. {@code pipelineId=sales&from=...} */
+    static void assertReportsMatch(HttpApi api, String query, Expected expected) {
         List<String> timeInStage = new ArrayList<>();
-        api.get("/api/v1/analytics/time-in-stage?pipelineId=" + pipelineId).body().forEach(row -> timeInStage.add(
+        api.get("/api/v1/analytics/time-in-stage?" + query).body().forEach(row -> timeInStage.add(
                 line(row.path("stageId").asString(), row.path("visits").asLong(), row.path("avgSeconds"),
                         row.path("medianSeconds"), row.path("p90Seconds"), row.path("maxSeconds"),
                         row.path("catchUpVisits").asLong())));
         assertThat(timeInStage).isEqualTo(expected.timeInStage());
         List<String> conversion = new ArrayList<>();
-        api.get("/api/v1/analytics/conversion?pipelineId=" + pipelineId).body().forEach(row -> conversion.add(
+        api.get("/api/v1/analytics/conversion?" + query).body().forEach(row -> conversion.add(
                 row.path("managerId").asString() + " " + row.path("stageId").asString() + " "
                         + row.path("entered").asLong() + " " + row.path("advanced").asLong() + " "
                         + row.path("lost").asLong() + " " + row.path("stillThere").asLong()));
@@ -141,6 +146,11 @@ class GeneratedHistoryIT {
     record Expected(List<String> timeInStage, List<String> conversion) {
 
         static Expected from(List<PublishedEvent<DealEvent>> events) {
+            return from(events, STAGES);
+        }
+
+        /** @param stages the pipeline's stages in order, the order the reports list them in */
+        static Expected from(List<PublishedEvent<DealEvent>> events, List<String> stages) {
             Map<String, List<Visit>> visitsByDeal = new LinkedHashMap<>();
             Map<String, String> manager = new HashMap<>();
             Map<String, Instant> lastChangeAt = new HashMap<>();
@@ -203,7 +213,7 @@ class GeneratedHistoryIT {
                     counts[3] += last.exitKind == null ? 1 : 0;
                 });
             }
-            List<String> timeInStage = STAGES.stream().filter(seconds::containsKey).map(stage -> {
+            List<String> timeInStage = stages.stream().filter(seconds::containsKey).map(stage -> {
                 List<Double> values = seconds.get(stage).stream().sorted().toList();
                 return String.format(Locale.ROOT, "%s %d %.3f %.3f %.3f %.3f %d", stage, values.size(),
                         values.stream().mapToDouble(Double::doubleValue).average().orElse(0),
@@ -217,7 +227,7 @@ class GeneratedHistoryIT {
                         String[] right = b.getKey().split(" ");
                         int byManager = left[0].compareTo(right[0]);
                         return byManager != 0 ? byManager
-                                : Integer.compare(STAGES.indexOf(left[1]), STAGES.indexOf(right[1]));
+                                : Integer.compare(stages.indexOf(left[1]), stages.indexOf(right[1]));
                     })
                     .forEach(entry -> conversionLines.add(entry.getKey() + " " + entry.getValue()[0] + " "
                             + entry.getValue()[1] + " " + entry.getValue()[2] + " " + entry.getValue()[3]));
