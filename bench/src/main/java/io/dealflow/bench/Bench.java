@@ -17,6 +17,8 @@ import io.dealflow.bench.load.OpenSimulation;
 import io.dealflow.bench.measure.Latencies;
 import io.dealflow.bench.measure.PerSecond;
 import io.dealflow.bench.pipeline.BenchPipeline;
+import io.dealflow.bench.imports.HistoryFile;
+import io.dealflow.bench.imports.HistoryImport;
 import io.dealflow.bench.replay.ProjectionRebuild;
 import io.dealflow.bench.rest.Rest;
 import io.dealflow.bench.results.Baselines;
@@ -31,6 +33,7 @@ import io.dealflow.bench.scale.HistoryGenerator;
 import io.dealflow.bench.scale.ReportLatencies;
 import io.gatling.javaapi.core.Simulation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -104,6 +108,7 @@ public final class Bench {
             if (!config.runs(Scenario.SCALE)) {
                 attempt(Scenario.REPLAY, () -> replay("replay"));
             }
+            attempt(Scenario.IMPORT, this::importHistory);
         } catch (RuntimeException e) {
             failures.add("setup: " + e);
         } finally {
@@ -315,6 +320,43 @@ public final class Bench {
                 counted, kafkaRatio()).withNote(String.format(
                 "%,d events in %.1f s (analytics-service's own count and times)%s", rebuilt.events(),
                 rebuilt.took().toNanos() / 1e9, scenario.equals("scale") ? ", during the scale scenario" : "")));
+    }
+
+    /**
+     * A generated history imported through deal-service's {@code POST /api/v1/imports} (DESIGN §7): rows per second by
+     * the job's own count and times, and the most heap deal-service used meanwhile.
+     */
+    private void importHistory() throws Exception {
+        Path file = Files.createTempFile("bench-import-", ".csv");
+        try {
+            String run = "bench-import-" + UUID.randomUUID().toString().substring(0, 8);
+            long rows = HistoryFile.write(file, pipeline, run, config.importDeals(), Instant.now());
+            long bytes = Files.size(file);
+            HistoryImport.Result imported = new HistoryImport(target.clients().integration(), target.dealUrl(),
+                    target.dealManagementUrl()).run(file, pipeline.id(), config.importTimeout());
+            double seconds = imported.took().toNanos() / 1e9;
+            Latencies.Summary counted = new Latencies.Summary(imported.rows(), imported.refused(), seconds,
+                    imported.rowsPerSecond(), 0, 0, 0, 0);
+            boolean atTargetSize = bytes >= 100L * 1024 * 1024;
+            figures.add(figure("import", "history import (CSV, one command per deal)", null,
+                    imported.rowsPerSecond(), "rows/s", "≥ 20,000 rows/s",
+                    atTargetSize ? imported.rowsPerSecond() >= Targets.IMPORT_ROWS_PER_SECOND : null, counted, null)
+                    .withNote(String.format(Locale.ROOT, "%,d rows (%,d written), %,d deals imported, %,d refused, "
+                            + "%.1f MB file, %.1f s", imported.rows(), rows, imported.deals(), imported.refused(),
+                            bytes / 1e6, seconds)));
+            if (imported.maxHeapBytes() > 0) {
+                Latencies.Summary sampled = new Latencies.Summary(1, 0, seconds, 0, 0, 0, 0, 0);
+                figures.add(figure("import", "deal-service heap in use during the import, max", null,
+                        imported.maxHeapBytes() / 1e6, "MB", "constant in the file's size", null, sampled, null)
+                        .withNote(String.format(Locale.ROOT, "%.0f MB before; sampled every 200 ms, garbage "
+                                + "included", imported.heapBefore() / 1e6)));
+            } else {
+                figures.add(Figure.skipped("import", "heap not measured: no metrics at "
+                        + target.dealManagementUrl()));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The raw figure a measured one is divided by, with the words that name it in the table. */

@@ -42,6 +42,7 @@ class BenchSmokeIT {
         try (LocalDealflow dealflow = LocalDealflow.start(REPOSITORY, workDir, DB_PREFIX, List.of(), Map.of())) {
             Map<String, String> smoke = Map.ofEntries(
                     entry("bench.deal.url", dealflow.url("deal-service")),
+                    entry("bench.deal.management.url", dealflow.managementUrl("deal-service")),
                     entry("bench.task.url", dealflow.url("task-service")),
                     entry("bench.analytics.url", dealflow.url("analytics-service")),
                     entry("bench.kafka", dealflow.kafkaBootstrapServers()),
@@ -65,6 +66,8 @@ class BenchSmokeIT {
                     entry("bench.scale.deals", "200"),
                     entry("bench.scale.requests", "3"),
                     entry("bench.scale.timeout", "120s"),
+                    entry("bench.import.deals", "2000"),
+                    entry("bench.import.timeout", "120s"),
                     entry("bench.results.dir", workDir.resolve("results").toString()),
                     entry("bench.gatling.dir", "target/gatling-smoke"),
                     entry("bench.gatling.reports", "false"));

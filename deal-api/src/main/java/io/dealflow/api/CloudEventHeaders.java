@@ -15,6 +15,12 @@ public final class CloudEventHeaders {
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CAUSATION_ID = "ce_causationid";
 
+    /**
+     * {@code true} on an event of a deal history imported from another CRM (DESIGN §7), absent on live events, so a
+     * consumer can tell without parsing the value.
+     */
+    public static final String IMPORTED = "dealflow_imported";
+
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 

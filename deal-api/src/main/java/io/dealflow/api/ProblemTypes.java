@@ -57,6 +57,13 @@ public final class ProblemTypes {
     public static final String LOSS_COMMENT_REQUIRED = "loss-comment-required";
     public static final String PIPELINE_DEFINITION_INVALID = "pipeline-definition-invalid";
 
+    // imports of deal history (DESIGN §7): why a deal of the file was not imported, beside the funnel rules above
+    public static final String IMPORT_ROW_INVALID = "import-row-invalid";
+    public static final String IMPORT_ROWS_OUT_OF_ORDER = "import-rows-out-of-order";
+    public static final String IMPORT_ROW_IN_FUTURE = "import-row-in-future";
+    public static final String DEAL_ALREADY_IMPORTED = "deal-already-imported";
+    public static final String IMPORT_NOT_FOUND = "import-not-found";
+
     // task-service (R4, R5)
     public static final String TASK_NOT_FOUND = "task-not-found";
     public static final String TASK_CLOSED = "task-closed";

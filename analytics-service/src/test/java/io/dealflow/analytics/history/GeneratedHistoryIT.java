@@ -87,16 +87,7 @@ class GeneratedHistoryIT {
     }
 
     private static void assertMatches(HttpApi api, String pipelineId, Expected expected) {
-        List<String> timeInStage = new ArrayList<>();
-        api.get("/api/v1/analytics/time-in-stage?pipelineId=" + pipelineId).body().forEach(row -> timeInStage.add(
-                line(row.path("stageId").asString(), row.path("visits").asLong(), row.path("avgSeconds"),
-                        row.path("medianSeconds"), row.path("p90Seconds"), row.path("maxSeconds"),
-                        row.path("catchUpVisits").asLong())));
-        assertThat(timeInStage).isEqualTo(expected.timeInStage());
-        List<String> conversion = new ArrayList<>();
-        api.get("/api/v1/analytics/conversion?pipelineId=" + pipelineId).body().forEach(row -> conversion.add(
-                conversionLine(row)));
-        assertThat(conversion).isEqualTo(expected.conversion());
+        assertReportsMatch(api, "pipelineId=" + pipelineId, expected);
         for (Period period : PERIODS) {
             for (String manager : new String[] {null, "m1"}) {
                 String query = "?pipelineId=" + pipelineId + period.query() + (manager == null ? "" : "&managerId=" + manager);
@@ -122,6 +113,19 @@ class GeneratedHistoryIT {
                 assertThat(funnel).as("funnel %s", query).isEqualTo(expected.funnel(asOf, manager));
             }
         }
+    }
+
+    /** @param query the reports' query string, e.g. {@code pipelineId=sales&from=...} */
+    static void assertReportsMatch(HttpApi api, String query, Expected expected) {
+        List<String> timeInStage = new ArrayList<>();
+        api.get("/api/v1/analytics/time-in-stage?" + query).body().forEach(row -> timeInStage.add(
+                line(row.path("stageId").asString(), row.path("visits").asLong(), row.path("avgSeconds"),
+                        row.path("medianSeconds"), row.path("p90Seconds"), row.path("maxSeconds"),
+                        row.path("catchUpVisits").asLong())));
+        assertThat(timeInStage).isEqualTo(expected.timeInStage());
+        List<String> conversion = new ArrayList<>();
+        api.get("/api/v1/analytics/conversion?" + query).body().forEach(row -> conversion.add(conversionLine(row)));
+        assertThat(conversion).isEqualTo(expected.conversion());
     }
 
     private static String conversionLine(JsonNode row) {
@@ -191,6 +195,11 @@ class GeneratedHistoryIT {
     record Expected(List<String> timeInStage, List<String> conversion, Map<String, List<Visit>> visitsByDeal) {
 
         static Expected from(List<PublishedEvent<DealEvent>> events) {
+            return from(events, STAGES);
+        }
+
+        /** @param stages the pipeline's stages in order, the order the reports list them in */
+        static Expected from(List<PublishedEvent<DealEvent>> events, List<String> stages) {
             Map<String, List<Visit>> visitsByDeal = new LinkedHashMap<>();
             Map<String, String> manager = new HashMap<>();
             Map<String, Instant> lastChangeAt = new HashMap<>();
@@ -254,7 +263,7 @@ class GeneratedHistoryIT {
                     counts[3] += last.exitKind == null ? 1 : 0;
                 });
             }
-            List<String> timeInStage = STAGES.stream().filter(seconds::containsKey).map(stage -> {
+            List<String> timeInStage = stages.stream().filter(seconds::containsKey).map(stage -> {
                 List<Double> values = seconds.get(stage).stream().sorted().toList();
                 return String.format(Locale.ROOT, "%s %d %.3f %.3f %.3f %.3f %d", stage, values.size(),
                         values.stream().mapToDouble(Double::doubleValue).average().orElse(0),
@@ -268,7 +277,7 @@ class GeneratedHistoryIT {
                         String[] right = b.getKey().split(" ");
                         int byManager = left[0].compareTo(right[0]);
                         return byManager != 0 ? byManager
-                                : Integer.compare(STAGES.indexOf(left[1]), STAGES.indexOf(right[1]));
+                                : Integer.compare(stages.indexOf(left[1]), stages.indexOf(right[1]));
                     })
                     .forEach(entry -> conversionLines.add(entry.getKey() + " " + entry.getValue()[0] + " "
                             + entry.getValue()[1] + " " + entry.getValue()[2] + " " + entry.getValue()[3]));

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param lagSampleEvery probe one command in this many for the lag scenario, to keep the probe cheap
  * @param gatlingReports whether Gatling writes its HTML report per run (the smoke saves the time)
  * @param rssPid      the launcher's pid, or 0 to find it by its command line and its deal-service port
+ * @param importDeals deals in the generated history file the import scenario sends (about five rows each)
  */
 public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> connections,
                           List<Integer> baselineConnections, Duration duration,
@@ -23,11 +24,11 @@ public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> 
                           Duration lagDuration, int lagSampleEvery, Duration baselineDuration,
                           String baselineDatabase, int scaleDeals, int reportRequests, Duration scaleTimeout,
                           String pipelineId, Path resultsDir, Path gatlingDir, boolean gatlingReports,
-                          long rssPid) {
+                          long rssPid, int importDeals, Duration importTimeout) {
 
     public static BenchConfig from(Settings settings) {
         Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
-        settings.list("bench.scenarios", "baseline,open,move,mixed,fixed,lag,scale,replay")
+        settings.list("bench.scenarios", "baseline,open,move,mixed,fixed,lag,scale,replay,import")
                 .forEach(id -> scenarios.add(Scenario.of(id)));
         String connections = settings.text("bench.connections", "1,16,32");
         return new BenchConfig(Target.from(settings), scenarios,
@@ -49,7 +50,9 @@ public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> 
                 Path.of(settings.text("bench.results.dir", "bench/results")),
                 Path.of(settings.text("bench.gatling.dir", "bench/target/gatling")),
                 Boolean.parseBoolean(settings.text("bench.gatling.reports", "true")),
-                Long.parseLong(settings.text("bench.rss.pid", "0")));
+                Long.parseLong(settings.text("bench.rss.pid", "0")),
+                settings.integer("bench.import.deals", 250_000),
+                settings.duration("bench.import.timeout", Duration.ofHours(1)));
     }
 
     public boolean runs(Scenario scenario) {

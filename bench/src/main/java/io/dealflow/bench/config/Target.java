@@ -5,10 +5,12 @@ import java.net.URI;
 /**
  * The running system: its four services, the broker, the PostgreSQL server its databases live on and the
  * authorization server whose tokens the bench calls with.
+ *
+ * @param dealManagementUrl deal-service's management port (its Prometheus metrics), for the import's heap
  */
 public record Target(String dealUrl, String taskUrl, String analyticsUrl, String kafka, String postgresUrl,
                      String dbPrefix, String dbUser, String dbPassword, String analyticsConsumerGroup,
-                     String authUrl, BenchClients clients) {
+                     String authUrl, BenchClients clients, String dealManagementUrl) {
 
     static Target from(Settings settings) {
         String authUrl = settings.text("bench.auth.url", "http://127.0.0.1:9000");
@@ -23,7 +25,8 @@ public record Target(String dealUrl, String taskUrl, String analyticsUrl, String
                 settings.text("bench.db.password", ""),
                 // analytics-service's deal listener id (ProjectionListeners.DEALS), which Spring Kafka uses as its group
                 settings.text("bench.analytics.consumer-group", "analytics-service-deals"),
-                authUrl, BenchClients.of(authUrl));
+                authUrl, BenchClients.of(authUrl),
+                settings.text("bench.deal.management.url", "http://127.0.0.1:9081"));
     }
 
     /** @param database a database of the PostgreSQL server, by its full name */

@@ -9,6 +9,7 @@ public final class Targets {
     public static final double FIXED_RATE_P99_MS = 25;
     public static final double LAG_P99_MS = 200;
     public static final double REPLAY_EVENTS_PER_SECOND = 50_000;
+    public static final double IMPORT_ROWS_PER_SECOND = 20_000;
     public static final double REPORT_P95_MS = 50;
     public static final double RSS_GB = 2.5;
 

@@ -19,6 +19,8 @@ public final class EventJson {
     private static final String ACTOR = "actor";
     /** Optional: absent from events no client caused and from every event written before clients were recorded. */
     private static final String CLIENT_ID = "clientId";
+    /** Optional: {@code true} on events of an imported history (DESIGN §7); absent on live events. */
+    private static final String IMPORTED = "imported";
     public static final String PIPELINE_DEFINED = "PipelineDefined";
 
     private final JsonMapper mapper;
@@ -39,7 +41,7 @@ public final class EventJson {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
                 Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
-                clientIdOf(node));
+                clientIdOf(node), node.path(IMPORTED).asBoolean(false));
     }
 
     public byte[] writeTaskEvent(PublishedEvent<? extends TaskEvent> published) {
@@ -78,6 +80,9 @@ public final class EventJson {
         flat.put(EVENT_ID, published.eventId());
         flat.put(SEQUENCE, published.sequence());
         flat.put(OCCURRED_AT, published.occurredAt().toString());
+        if (published.imported()) {
+            flat.put(IMPORTED, true);
+        }
         eventFields.properties().forEach(field -> {
             if (!TYPE.equals(field.getKey())) {
                 flat.set(field.getKey(), field.getValue());

@@ -9,8 +9,18 @@ import java.time.Instant;
  *
  * @param clientId the OAuth client whose request caused the event, or null: an automatic action, or an event
  *                 recorded before clients were (the field is optional, so older JSON reads as it always did)
+ * @param imported whether the event came from a deal history imported from another CRM (DESIGN §7): it happened
+ *                 at {@code occurredAt}, long before anyone published it, so consumers start no live duty from it
+ *                 (no task due years ago, no handoff). On the wire {@code "imported": true}, absent when false, so
+ *                 JSON written before the flag existed reads as live.
  */
-public record PublishedEvent<E>(String eventId, long sequence, Instant occurredAt, E event, String clientId) {
+public record PublishedEvent<E>(String eventId, long sequence, Instant occurredAt, E event, String clientId,
+                                boolean imported) {
+
+    /** A live event (not imported). */
+    public PublishedEvent(String eventId, long sequence, Instant occurredAt, E event, String clientId) {
+        this(eventId, sequence, occurredAt, event, clientId, false);
+    }
 
     /** An event no client's request caused. */
     public PublishedEvent(String eventId, long sequence, Instant occurredAt, E event) {

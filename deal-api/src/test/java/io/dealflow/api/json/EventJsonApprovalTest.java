@@ -44,6 +44,28 @@ class EventJsonApprovalTest {
         assertThat(read.sequence()).isEqualTo(7);
         assertThat(read.occurredAt()).isEqualTo(SampleEvents.AT);
         assertThat(read.clientId()).isEqualTo(SampleEvents.CLIENT);
+        assertThat(read.imported()).isFalse();
+    }
+
+    /**
+     * An imported history's events (DESIGN §7) carry {@code "imported": true} beside the envelope; one approved sample
+     * per type pins where it stands, and the live samples above pin that a live event has no such field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dealEvents")
+    void everyImportedDealEventTypeKeepsItsApprovedJson(DealEvent event) throws IOException {
+        byte[] written = json.writeDealEvent(new PublishedEvent<>("evt-" + event.eventType(), 7, SampleEvents.AT,
+                event, SampleEvents.CLIENT, true));
+        assertApproved("imported/" + event.eventType(), written);
+        assertThat(json.readDealEvent(written).imported()).isTrue();
+        assertThat(json.readDealEvent(written).event()).isEqualTo(event);
+    }
+
+    /** A consumer built before the flag existed binds only the record, which never had the field. */
+    @Test
+    void aConsumerThatPredatesTheImportedFlagStillReadsAnImportedEvent() throws IOException {
+        DealEvent read = DealflowJson.mapper().readValue(approved("imported/DealWon"), DealEvent.class);
+        assertThat(read).isEqualTo(json.readDealEvent(approved("DealWon")).event());
     }
 
     static List<TaskEvent> taskEvents() {

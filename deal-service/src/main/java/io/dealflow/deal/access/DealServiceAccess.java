@@ -1,5 +1,6 @@
 package io.dealflow.deal.access;
 
+import io.dealflow.deal.imports.job.ImportJobs;
 import io.dealflow.platform.security.AccessRule;
 import io.dealflow.platform.security.AccessTable;
 import io.dealflow.platform.security.DepartmentLookup;
@@ -28,12 +29,15 @@ class DealServiceAccess {
     private static final String DEAL = DEALS + "/{dealId}";
     private static final String PIPELINES = "/api/v1/pipelines";
     private static final String PIPELINE = PIPELINES + "/{pipelineId}";
+    private static final String IMPORTS = "/api/v1/imports";
 
     @Bean
-    AccessTable dealServiceAccessTable(DealDepartments departments) {
+    AccessTable dealServiceAccessTable(DealDepartments departments, ImportJobs imports) {
         DepartmentLookup ofPipeline = DepartmentLookup.single(departments::ofPipeline);
         Scope deal = Scope.path("dealId", DepartmentLookup.single(departments::ofDeal));
         Scope pipeline = Scope.path("pipelineId", ofPipeline);
+        Scope importJob = Scope.path("importId",
+                DepartmentLookup.single(id -> imports.pipelineOf(id).flatMap(departments::ofPipeline)));
         return AccessTable.of(
                 AccessRule.on("POST", DEALS).allow(INTEGRATION, SERVICE).in(Scope.body("pipelineId")),
                 AccessRule.on("GET", DEALS).allow(INTEGRATION, HEAD, ADMIN)
@@ -52,7 +56,10 @@ class DealServiceAccess {
                 AccessRule.on("GET", PIPELINES).allow(INTEGRATION, HEAD, ADMIN).in(Scope.listing()),
                 AccessRule.on("GET", PIPELINE).allow(INTEGRATION, HEAD, ADMIN).in(pipeline),
                 // the department it belongs to now, and the one its new definition names
-                AccessRule.on("PUT", PIPELINE).allow(ADMIN).in(pipeline, Scope.body("department")));
+                AccessRule.on("PUT", PIPELINE).allow(ADMIN).in(pipeline, Scope.body("department")),
+                // DESIGN §7: history from another CRM, into a pipeline of the caller's departments
+                AccessRule.on("POST", IMPORTS).allow(ADMIN, INTEGRATION).in(Scope.query("pipelineId", ofPipeline)),
+                AccessRule.on("GET", IMPORTS + "/{importId}").allow(ADMIN, INTEGRATION).in(importJob));
     }
 
     /** Copies the command's client onto every event it applies (see {@link ClientMetaData}). */

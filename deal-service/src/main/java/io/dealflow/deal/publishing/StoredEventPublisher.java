@@ -8,6 +8,7 @@ import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.deal.ProcessingGroups;
 import io.dealflow.deal.access.ClientMetaData;
+import io.dealflow.deal.deal.command.ImportedEvents;
 import io.dealflow.platform.kafka.KafkaEventPublisher;
 import io.dealflow.platform.kafka.OutgoingEvent;
 import io.dealflow.platform.kafka.PublishBatch;
@@ -45,11 +46,12 @@ class StoredEventPublisher {
 
     @EventHandler
     void on(DealEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        boolean imported = ImportedEvents.isImported(message);
         PublishedEvent<DealEvent> published = new PublishedEvent<>(message.getIdentifier(), sequence,
-                message.getTimestamp(), event, ClientMetaData.clientIdOf(message));
+                ImportedEvents.occurredAt(message), event, ClientMetaData.clientIdOf(message), imported);
         sendInThisBatch(outgoing(message, Topics.DEAL_EVENTS, event.dealId(),
                 CloudEventHeaders.type("deal", event.eventType(), 1), event.dealId(),
-                json.writeDealEvent(published)));
+                json.writeDealEvent(published), imported));
     }
 
     @EventHandler
@@ -58,7 +60,7 @@ class StoredEventPublisher {
                 message.getTimestamp(), event, ClientMetaData.clientIdOf(message));
         sendInThisBatch(outgoing(message, Topics.PIPELINE_EVENTS, Topics.pipelineKey(event.pipelineId(),
                         event.version()), CloudEventHeaders.type("pipeline", EventJson.PIPELINE_DEFINED, 1),
-                event.pipelineId(), json.writePipelineDefined(published)));
+                event.pipelineId(), json.writePipelineDefined(published), false));
     }
 
     /**
@@ -76,9 +78,10 @@ class StoredEventPublisher {
     }
 
     private static OutgoingEvent outgoing(EventMessage<?> message, String topic, String key, String type,
-                                          String subject, byte[] value) {
-        return new OutgoingEvent(topic, key, message.getIdentifier(), type, SOURCE, subject, message.getTimestamp(),
-                value, metadata(message, AXON_CORRELATION), metadata(message, AXON_CAUSATION));
+                                          String subject, byte[] value, boolean imported) {
+        return new OutgoingEvent(topic, key, message.getIdentifier(), type, SOURCE, subject,
+                ImportedEvents.occurredAt(message),
+                value, metadata(message, AXON_CORRELATION), metadata(message, AXON_CAUSATION), imported);
     }
 
     private static String metadata(EventMessage<?> message, String key) {

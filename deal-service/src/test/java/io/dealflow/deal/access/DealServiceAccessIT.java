@@ -5,6 +5,7 @@ import io.dealflow.platform.testing.AccessContractTest;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
+import io.dealflow.platform.testing.HistoryCsv;
 import io.dealflow.platform.testing.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -40,7 +41,13 @@ class DealServiceAccessIT extends AccessContractTest {
     protected Map<String, Probe> probes() {
         String deal = "/api/v1/deals/" + api().openDeal(salesDealWithContact());
         definePipeline();
+        String dryRun = "/api/v1/imports?pipelineId=sales&dryRun=true";
+        ApiResponse started = api().postCsv(dryRun, new HistoryCsv().toString());
+        assertThat(started.status()).as("a dry run to probe the import's GET with: %s", started.body())
+                .isEqualTo(202);
         return Map.ofEntries(
+                entry("POST /api/v1/imports", post(dryRun, null)),
+                entry("GET /api/v1/imports/{importId}", get(started.headers().getLocation().toString())),
                 entry("POST /api/v1/deals", post("/api/v1/deals", salesDealWithContact())),
                 entry("GET /api/v1/deals", get("/api/v1/deals?pipelineId=sales")),
                 entry("PUT /api/v1/deals/{dealId}", new Probe(HttpMethod.PUT,

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Follows every deal's content and, when a deal is won, records its handoff in the same transaction as the
  * consumer's position: a redelivered {@code DealWon} is skipped, and a crash before the commit redelivers it. A poll's
- * events share one transaction; they are applied exactly as one at a time, in order.
+ * events share one transaction; they are applied exactly as one at a time, in order. A deal won in an imported
+ * history hands nothing off.
  */
 @Component
 class WonDeals {
@@ -40,7 +41,8 @@ class WonDeals {
     private void apply(PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
         snapshots.apply(event);
-        if (event instanceof DealWon won) {
+        // an imported DealWon (DESIGN §7) was won long ago, in another CRM: whatever followed it happened there
+        if (event instanceof DealWon won && !published.imported()) {
             snapshots.find(won.dealId()).ifPresentOrElse(
                     deal -> handoffs.recordIfRouted(deal, won, published.occurredAt()),
                     () -> log.warn("Deal {} was won but its opening was never seen; no handoff", won.dealId()));

@@ -2,11 +2,14 @@ package io.dealflow.handoff.handoff;
 
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.Topics;
+import io.dealflow.api.deal.ImportedDealIds;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.DemoDeals;
+import io.dealflow.platform.testing.HistoryCsv;
 import io.dealflow.platform.testing.HttpApi;
+import io.dealflow.platform.testing.Imports;
 import io.dealflow.platform.testing.TcpProxy;
 import io.dealflow.platform.testing.TestInfrastructure;
 import io.dealflow.platform.testing.TestServices;
@@ -35,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +115,33 @@ class HandoffIT {
         assertThat(opened.path("clientId").asString()).isEqualTo("handoff-service");
         assertThat(opened.path("data").path("originManagerId").asString())
                 .as("the originating manager keeps the credit").isEqualTo("olena");
+    }
+
+    /** DESIGN §7: a deal won in another CRM, years ago, was handed over there; importing it hands nothing off. */
+    @Test
+    void anImportedWonDealInARoutedPipelineHandsNothingOff() {
+        String ref = "it-imported-won-" + UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
+        HistoryCsv csv = new HistoryCsv();
+        csv.salesOpened(ref, longAgo, "olena");
+        Instant sent = csv.salesWalk(ref, longAgo, 86_400, "proposal-sent");
+        csv.won(ref, sent.plusSeconds(3600));
+        JsonNode answer = Imports.run(deals, "sales", csv.toString(), false).path("answer");
+        assertThat(answer.path("imported").asLong()).as(answer.toString()).isEqualTo(1);
+        String source = ImportedDealIds.of("sales", ref);
+
+        ConsumerRecord<String, byte[]> won;
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(r -> source.equals(r.key()),
+                    found -> !found.isEmpty()
+                            && new String(found.get(found.size() - 1).value()).contains("\"DealWon\""), WAIT);
+            won = records.get(records.size() - 1);
+        }
+        awaitConsumedPast(won.topic(), won.partition(), won.offset());
+
+        assertThat(handoffs.get("/api/v1/handoffs/" + source).status()).isEqualTo(404);
+        assertThat(contractsDealsTitled(deals.get("/api/v1/deals/" + source).body().path("title").asString()))
+                .isEmpty();
     }
 
     @Test
@@ -313,12 +344,16 @@ class HandoffIT {
 
     /** The consumer group committed past the record: it has been consumed (and its transaction committed). */
     private void awaitConsumedPast(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        awaitConsumedPast(record.topic(), record.partition(), record.offset());
+    }
+
+    private void awaitConsumedPast(String topic, int partitionNumber, long offset) {
+        TopicPartition partition = new TopicPartition(topic, partitionNumber);
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()))) {
             String group = listeners.getListenerContainer("handoff-service-deals").getGroupId();
             await().atMost(WAIT).ignoreExceptions().until(() -> admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get().get(partition).offset() > record.offset());
+                    .partitionsToOffsetAndMetadata().get().get(partition).offset() > offset);
         }
     }
 

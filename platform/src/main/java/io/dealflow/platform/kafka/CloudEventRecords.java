@@ -31,6 +31,7 @@ public final class CloudEventRecords {
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(headers, CloudEventHeaders.CORRELATION_ID, event.correlationId());
         header(headers, CloudEventHeaders.CAUSATION_ID, event.causationId());
+        header(headers, CloudEventHeaders.IMPORTED, event.imported() ? "true" : null);
     }
 
     private static void header(Headers headers, String name, String value) {

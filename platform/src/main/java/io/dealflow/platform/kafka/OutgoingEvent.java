@@ -7,7 +7,14 @@ import java.time.Instant;
  *
  * @param causationId   the id of the message (command) that caused this event, or null
  * @param correlationId the id of the conversation the event belongs to, or null
+ * @param imported      the event belongs to an imported deal history: the {@code dealflow_imported} header says so
  */
 public record OutgoingEvent(String topic, String key, String id, String type, String source, String subject,
-                            Instant time, byte[] value, String correlationId, String causationId) {
+                            Instant time, byte[] value, String correlationId, String causationId, boolean imported) {
+
+    /** A live event. */
+    public OutgoingEvent(String topic, String key, String id, String type, String source, String subject,
+                         Instant time, byte[] value, String correlationId, String causationId) {
+        this(topic, key, id, type, source, subject, time, value, correlationId, causationId, false);
+    }
 }

@@ -4,16 +4,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * HTTP plumbing shared by every service.
  *
  * @param maxBodyBytes largest request body accepted; larger ones get 413 {@code payload-too-large}
  * @param idempotency  {@code Idempotency-Key} support for POST and PATCH under {@code /api/}
+ * @param streamedBodies paths whose handler streams the body instead of buffering it (a CSV import), with a limit
+ *                       of their own
  */
 @ConfigurationProperties("dealflow.http")
 public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
-                                     @DefaultValue Idempotency idempotency) {
+                                     @DefaultValue Idempotency idempotency,
+                                     @DefaultValue StreamedBodies streamedBodies) {
+
+    /**
+     * @param paths        exact request paths (no wildcard) whose bodies their handler reads as a stream
+     * @param maxBodyBytes largest body accepted on those paths
+     */
+    public record StreamedBodies(@DefaultValue List<String> paths,
+                                 @DefaultValue("2147483648") long maxBodyBytes) {
+
+        public StreamedBodies {
+            paths = paths == null ? List.of() : List.copyOf(paths);
+        }
+
+        /** The limit for a request path: the streamed one on the paths named, {@code otherwise} elsewhere. */
+        public long limitFor(String path, long otherwise) {
+            return paths.contains(path) ? maxBodyBytes : otherwise;
+        }
+    }
 
     /**
      * @param enabled         off for a service that keeps no {@code idempotency_keys} table

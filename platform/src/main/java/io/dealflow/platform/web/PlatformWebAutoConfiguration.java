@@ -44,7 +44,7 @@ public class PlatformWebAutoConfiguration {
     public FilterRegistrationBean<RequestBodySizeLimitFilter> requestBodySizeLimitFilter(
             PlatformHttpProperties properties, ProblemResponseWriter problems) {
         FilterRegistrationBean<RequestBodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodySizeLimitFilter(properties.maxBodyBytes(), problems));
+                new RequestBodySizeLimitFilter(properties.maxBodyBytes(), properties.streamedBodies(), problems));
         registration.setOrder(BODY_SIZE_LIMIT_ORDER);
         return registration;
     }

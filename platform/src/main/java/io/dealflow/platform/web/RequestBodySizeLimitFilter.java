@@ -14,25 +14,30 @@ import java.io.IOException;
  * Refuses request bodies larger than {@code dealflow.http.max-body-bytes} with 413 {@code payload-too-large}: at
  * once when {@code Content-Length} says so, otherwise as soon as reading passes the limit. Keeps an oversized or
  * endless body from being buffered by the JSON reader or by the idempotency filter, which hashes whole bodies.
+ * Paths whose handler streams the body (a CSV import) have a limit of their own.
  */
 public class RequestBodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBodyBytes;
+    private final long defaultMaxBodyBytes;
+    private final PlatformHttpProperties.StreamedBodies streamed;
     private final ProblemResponseWriter problems;
 
-    public RequestBodySizeLimitFilter(long maxBodyBytes, ProblemResponseWriter problems) {
-        if (maxBodyBytes < 0) {
+    public RequestBodySizeLimitFilter(long maxBodyBytes, PlatformHttpProperties.StreamedBodies streamed,
+                                      ProblemResponseWriter problems) {
+        if (maxBodyBytes < 0 || streamed.maxBodyBytes() < 0) {
             throw new IllegalArgumentException("max-body-bytes must not be negative: " + maxBodyBytes);
         }
-        this.maxBodyBytes = maxBodyBytes;
+        this.defaultMaxBodyBytes = maxBodyBytes;
+        this.streamed = streamed;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBodyBytes = streamed.limitFor(request.getRequestURI(), defaultMaxBodyBytes);
         if (request.getContentLengthLong() > maxBodyBytes) {
-            refuse(request, response);
+            refuse(request, response, maxBodyBytes);
             return;
         }
         try {
@@ -42,11 +47,12 @@ public class RequestBodySizeLimitFilter extends OncePerRequestFilter {
             if (Causes.find(failure, RequestBodyTooLargeException.class) == null || response.isCommitted()) {
                 throw failure;
             }
-            refuse(request, response);
+            refuse(request, response, maxBodyBytes);
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long maxBodyBytes)
+            throws IOException {
         problems.write(request, response, Problems.payloadTooLarge(maxBodyBytes));
     }
 }

@@ -88,6 +88,13 @@ public final class HttpApi {
         });
     }
 
+    /** A POST of a CSV body (an import of deal history), as {@code text/csv}. */
+    public ApiResponse postCsv(String path, String csv) {
+        return send(HttpMethod.POST, path, csv.getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("text/csv"),
+                headers -> {
+                });
+    }
+
     /** Opens a deal through deal-service and returns its id; fails the test when deal-service refuses. */
     public String openDeal(Map<String, Object> request) {
         ApiResponse created = post("/api/v1/deals", request);
@@ -98,6 +105,13 @@ public final class HttpApi {
     }
 
     public ApiResponse call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers) {
+        byte[] bytes = body == null ? null : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : DealflowJson.mapper().writeValueAsBytes(body);
+        return send(method, path, bytes, MediaType.APPLICATION_JSON, headers);
+    }
+
+    private ApiResponse send(HttpMethod method, String path, byte[] body, MediaType contentType,
+                             Consumer<HttpHeaders> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
             if (token != null) {
                 h.setBearerAuth(token.get());
@@ -108,9 +122,7 @@ public final class HttpApi {
             headers.accept(h);
         });
         if (body != null) {
-            byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                    : DealflowJson.mapper().writeValueAsBytes(body);
-            request.contentType(MediaType.APPLICATION_JSON).body(bytes);
+            request.contentType(contentType).body(body);
         }
         return request.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();

@@ -22,8 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * R4 driven by deal events: entering a stage opens that stage's follow-up task for the deal's manager and closes
@@ -41,14 +44,16 @@ public class DealFollowUps {
     private final TaskStore tasks;
     private final TaskLifecycle lifecycle;
     private final PipelineCatalog pipelines;
+    private final Clock clock;
 
     public DealFollowUps(IdempotentConsumer consumer, TrackedDeals deals, TaskStore tasks, TaskLifecycle lifecycle,
-                         PipelineCatalog pipelines) {
+                         PipelineCatalog pipelines, Clock clock) {
         this.consumer = consumer;
         this.deals = deals;
         this.tasks = tasks;
         this.lifecycle = lifecycle;
         this.pipelines = pipelines;
+        this.clock = clock;
     }
 
     /**
@@ -59,29 +64,36 @@ public class DealFollowUps {
      */
     public List<PublishedEvent<DealEvent>> onBatch(List<PublishedEvent<DealEvent>> batch) {
         return consumer.applyNewer(CONSUMER, batch, published -> published.event().dealId(), PublishedEvent::sequence,
-                fresh -> fresh.forEach(this::apply));
+                fresh -> {
+                    fresh.forEach(this::apply);
+                    settleImported(fresh);
+                });
     }
 
     /** @return whether the event was new (false for a redelivery or an older event) */
     public boolean on(PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
-        return consumer.applyIfNewer(CONSUMER, event.dealId(), published.sequence(), () -> apply(published));
+        return consumer.applyIfNewer(CONSUMER, event.dealId(), published.sequence(), () -> {
+            apply(published);
+            settleImported(List.of(published));
+        });
     }
 
     private void apply(PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
         Instant at = published.occurredAt();
+        if (published.imported()) {
+            track(published);
+            return;
+        }
         if (event instanceof DealOpened opened) {
             PipelineDefined pipeline = pipelines.require(opened.pipelineId(), opened.pipelineVersion());
-            deals.opened(new TrackedDeal(opened.dealId(), opened.pipelineId(), opened.pipelineVersion(),
-                    opened.title(), opened.stageId(), opened.managerId(), true), at);
+            trackOpened(opened, at);
             openStageTask(pipeline, opened.dealId(), opened.stageId(), opened.managerId(), at, published.eventId());
             return;
         }
-        TrackedDeal deal = deals.lock(event.dealId()).orElse(null);
+        TrackedDeal deal = seenOpened(published);
         if (deal == null) {
-            log.warn("{} for deal {} which task-service never saw opened; skipped", event.eventType(),
-                    event.dealId());
             return;
         }
         if (event instanceof DealStageChanged changed) {
@@ -113,6 +125,69 @@ public class DealFollowUps {
             deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
                     deal.stageId(), deal.managerId(), deal.open()), at);
         }
+    }
+
+    private void trackOpened(DealOpened opened, Instant at) {
+        deals.opened(new TrackedDeal(opened.dealId(), opened.pipelineId(), opened.pipelineVersion(), opened.title(),
+                opened.stageId(), opened.managerId(), true), at);
+    }
+
+    /** The deal of an event after its opening, locked; null (and a warning) when its opening was never seen. */
+    private TrackedDeal seenOpened(PublishedEvent<DealEvent> published) {
+        DealEvent event = published.event();
+        TrackedDeal deal = deals.lock(event.dealId()).orElse(null);
+        if (deal == null) {
+            log.warn("{}{} for deal {} which task-service never saw opened; skipped",
+                    published.imported() ? "Imported " : "", event.eventType(), event.dealId());
+        }
+        return deal;
+    }
+
+    /** An imported event changes what task-service knows of the deal and opens or closes no task by itself. */
+    private void track(PublishedEvent<DealEvent> published) {
+        DealEvent event = published.event();
+        Instant at = published.occurredAt();
+        if (event instanceof DealOpened opened) {
+            trackOpened(opened, at);
+            return;
+        }
+        TrackedDeal deal = seenOpened(published);
+        if (deal == null) {
+            return;
+        }
+        String managerId = event instanceof DealManagerReassigned reassigned ? reassigned.toManagerId()
+                : deal.managerId();
+        String stageId = event instanceof DealStageChanged changed ? changed.toStageId() : deal.stageId();
+        boolean open = deal.open() && !(event instanceof DealWon) && !(event instanceof DealLost);
+        deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
+                stageId, managerId, open), at);
+    }
+
+    /**
+     * After a poll's imported events, each imported deal's tasks are settled against its state (see
+     * {@link ImportedDealDuties}); the stage's task is due {@code dueIn} after now, when task-service learnt of the
+     * deal, not after the long-past moment the deal entered the stage.
+     */
+    private void settleImported(List<PublishedEvent<DealEvent>> applied) {
+        Map<String, String> lastImportedEvent = new LinkedHashMap<>();
+        for (PublishedEvent<DealEvent> published : applied) {
+            if (published.imported()) {
+                lastImportedEvent.put(published.event().dealId(), published.eventId());
+            }
+        }
+        Instant now = clock.instant();
+        lastImportedEvent.forEach((dealId, causationId) -> deals.lock(dealId).ifPresent(deal -> {
+            ImportedDealDuties.Settlement settlement = ImportedDealDuties.settle(deal,
+                    tasks.openTasksOfDeal(dealId));
+            CancelCause cause = deal.open() ? CancelCause.SUPERSEDED : CancelCause.DEAL_CLOSED;
+            for (Task task : settlement.toCancel()) {
+                lifecycle.cancel(task, cause, now, TaskActors.SYSTEM, causationId);
+            }
+            if (settlement.openStage()) {
+                openStageTask(pipelines.require(deal.pipelineId(), deal.pipelineVersion()), dealId, deal.stageId(),
+                        deal.managerId(), now, causationId);
+            }
+        }));
     }
 
     /** Due from the moment the deal entered the stage, so a late or replayed event yields the same due time. */

@@ -2,11 +2,14 @@ package io.dealflow.task.followup;
 
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.Topics;
+import io.dealflow.api.deal.ImportedDealIds;
 import io.dealflow.api.json.EventJson;
 import io.dealflow.api.task.TaskEvent;
 import io.dealflow.platform.testing.ApiResponse;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
+import io.dealflow.platform.testing.HistoryCsv;
+import io.dealflow.platform.testing.Imports;
 import io.dealflow.platform.testing.HttpApi;
 import io.dealflow.platform.testing.MutableClock;
 import io.dealflow.platform.testing.TestInfrastructure;
@@ -37,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +118,50 @@ class TaskFollowUpIT {
         ApiResponse withoutTasks = tasks.as(DemoClient.SALES_HEAD).get("/api/v1/reports/deals-without-tasks");
         assertThat(withoutTasks.status()).isEqualTo(200);
         assertThat(withoutTasks.body().toString()).doesNotContain(dealId);
+    }
+
+    /**
+     * DESIGN §7: an imported deal's stages were entered long ago; its live duties start at the import. Nothing is
+     * overdue at once, so nothing is escalated or closed as stale.
+     */
+    @Test
+    void anOpenImportedDealHasOneOpenTaskDueFromTheImportAndAClosedOneHasNone() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String open = "it-open-" + run;
+        String won = "it-won-" + run;
+        Instant longAgo = Instant.now().minus(Duration.ofDays(300)).truncatedTo(ChronoUnit.SECONDS);
+        HistoryCsv csv = new HistoryCsv();
+        csv.salesOpened(open, longAgo, "olena");
+        csv.salesWalk(open, longAgo, 86_400, "proposal");
+        csv.salesOpened(won, longAgo, "olena");
+        Instant sent = csv.salesWalk(won, longAgo, 86_400, "proposal-sent");
+        csv.won(won, sent.plusSeconds(3600));
+        Instant importedAt = clock.instant();
+
+        JsonNode answer = Imports.run(deals, "sales", csv.toString(), false).path("answer");
+        assertThat(answer.path("imported").asLong()).as(answer.toString()).isEqualTo(2);
+
+        String openId = ImportedDealIds.of("sales", open);
+        // the deal's events may come in more than one poll: each poll settles its tasks against the deal as then
+        JsonNode task = await().atMost(WAIT).ignoreExceptions().until(
+                () -> tasks.get("/api/v1/tasks?dealId=" + openId + "&status=OPEN").body().path("items"),
+                items -> items.size() == 1 && items.get(0).path("stageId").asString().equals("proposal")).get(0);
+        assertThat(task.path("title").asString()).isEqualTo("Prepare three options");
+        assertThat(Instant.parse(task.path("dueAt").asString()))
+                .isAfterOrEqualTo(importedAt.plus(Duration.ofDays(2)));
+        String wonId = ImportedDealIds.of("sales", won);
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+                tasks.as(DemoClient.SALES_HEAD).get("/api/v1/reports/deals-without-tasks").body().toString())
+                .doesNotContain(openId));
+
+        scanner.scan();
+        assertThat(tasks.get("/api/v1/tasks/" + task.path("id").asString()).body().path("overdue").asBoolean())
+                .as("not overdue by years").isFalse();
+        assertThat(tasks.get("/api/v1/tasks?dealId=" + openId + "&status=OPEN").body().path("total").asLong())
+                .isEqualTo(1);
+        assertThat(tasks.get("/api/v1/tasks?dealId=" + wonId + "&status=OPEN").body().path("total").asLong())
+                .isZero();
+        assertThat(deals.get("/api/v1/deals/" + openId).body().path("status").asString()).isEqualTo("OPEN");
     }
 
     @Test

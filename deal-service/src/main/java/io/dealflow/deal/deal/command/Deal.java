@@ -17,9 +17,11 @@ import io.dealflow.deal.pipeline.command.PipelineCatalog;
 import io.dealflow.deal.pipeline.command.PipelineVersion;
 import io.dealflow.platform.problem.ConflictException;
 import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.problem.ProblemException;
 import io.dealflow.platform.problem.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -61,6 +63,8 @@ public class Deal {
     private final Map<String, String> fields = new HashMap<>();
     private final Set<String> tags = new HashSet<>();
     private Opening opening;
+    /** Set only while an imported history's row is being decided: the metadata its events carry. */
+    private transient MetaData importing;
 
     protected Deal() {
         // for Axon
@@ -89,6 +93,65 @@ public class Deal {
         return new DealOpening(false, currentVersion());
     }
 
+    /**
+     * A deal's history from another CRM (DESIGN §7), decided row by row by the very handlers live commands reach,
+     * with each row's time as its events' time. One command, one unit of work: a refused row refuses the deal whole
+     * and nothing of it is written; a deal imported before exists in the store, whose unique (aggregate, sequence)
+     * key refuses the second one at commit.
+     *
+     * @return the number of events the history became
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public int handle(ImportDealHistoryCommand command, PipelineCatalog pipelines) {
+        for (HistoryRow row : command.rows()) {
+            importing = ImportedEvents.metaData(row.occurredAt());
+            try {
+                decide(command, row, pipelines);
+            } catch (ProblemException refused) {
+                throw new HistoryRowRefusedException(row.line(), refused);
+            } finally {
+                importing = null;
+            }
+        }
+        return (int) (currentVersion() + 1);
+    }
+
+    /** One row as the live command it stands for; its field values are set first, as a client would set them. */
+    private void decide(ImportDealHistoryCommand command, HistoryRow row, PipelineCatalog pipelines) {
+        String actor = command.actor();
+        if (row.action() == HistoryAction.OPENED) {
+            if (dealId != null) {
+                throw new RuleViolationException(ProblemTypes.IMPORT_ROW_INVALID,
+                        "Deal '" + command.externalRef() + "' is opened once, by its first row.",
+                        Map.of("action", row.action().name()));
+            }
+            open(new OpenDealCommand(command.dealId(), command.pipelineId(), row.title(), row.managerId(),
+                    row.fields(), List.of(), command.externalRef(), null, null, actor), pipelines);
+            if (row.stageId() != null && !row.stageId().equals(stageId)) {
+                handle(new MoveDealToStageCommand(dealId, null, row.stageId(), row.comment(), actor), pipelines);
+            }
+            return;
+        }
+        if (dealId == null) {
+            throw new RuleViolationException(ProblemTypes.IMPORT_ROW_INVALID,
+                    "The first row of deal '" + command.externalRef() + "' must be OPENED, not " + row.action() + ".",
+                    Map.of("action", row.action().name()));
+        }
+        if (!row.fields().isEmpty()) {
+            handle(new UpdateDealFieldsCommand(dealId, null, row.fields(), actor), pipelines);
+        }
+        switch (row.action()) {
+            case MOVED -> handle(new MoveDealToStageCommand(dealId, null, row.stageId(), row.comment(), actor),
+                    pipelines);
+            case WON -> handle(new MarkDealWonCommand(dealId, null, actor), pipelines);
+            case LOST -> handle(new MarkDealLostCommand(dealId, null, row.reasonCode(), row.comment(), actor),
+                    pipelines);
+            case REASSIGNED -> handle(new ReassignDealManagerCommand(dealId, null, row.managerId(), actor), pipelines);
+            case FIELDS, OPENED -> requireOpen();
+        }
+    }
+
     private void open(OpenDealCommand command, PipelineCatalog pipelines) {
         PipelineVersion pipeline = pipelines.latest(command.pipelineId())
                 .orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
@@ -96,7 +159,7 @@ public class Deal {
         String firstStage = pipeline.firstStage().id();
         Map<String, String> filled = Opening.filled(command.fields());
         requireFieldsFor(pipeline, firstStage, filled);
-        apply(new DealOpened(command.dealId(), pipeline.id(), pipeline.version(), command.actor(), command.title(),
+        emit(new DealOpened(command.dealId(), pipeline.id(), pipeline.version(), command.actor(), command.title(),
                 command.managerId(), firstStage, filled, List.copyOf(new LinkedHashSet<>(command.tags())),
                 command.externalRef(), command.originDealId(), command.originManagerId()));
     }
@@ -131,7 +194,7 @@ public class Deal {
             throw missingFields(stageId, newlyMissing,
                     "The deal is in stage '" + stageId + "', which requires these fields; they cannot be cleared.");
         }
-        apply(new DealFieldsUpdated(dealId, pipelineId, pipeline.version(), command.actor(), changes));
+        emit(new DealFieldsUpdated(dealId, pipelineId, pipeline.version(), command.actor(), changes));
         return currentVersion();
     }
 
@@ -165,7 +228,7 @@ public class Deal {
             requireBackwardAllowed(pipeline, target, reason);
         }
         requireFieldsFor(pipeline, target, fields);
-        apply(new DealStageChanged(dealId, pipelineId, pipeline.version(), command.actor(), stageId, target,
+        emit(new DealStageChanged(dealId, pipelineId, pipeline.version(), command.actor(), stageId, target,
                 direction, skipped, reason, managerId));
         return currentVersion();
     }
@@ -176,7 +239,7 @@ public class Deal {
         if (command.managerId().equals(managerId)) {
             return currentVersion();
         }
-        apply(new DealManagerReassigned(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
+        emit(new DealManagerReassigned(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
                 managerId, command.managerId()));
         return currentVersion();
     }
@@ -188,12 +251,12 @@ public class Deal {
         Set<String> present = new HashSet<>(tags);
         for (String tag : new LinkedHashSet<>(command.add())) {
             if (present.add(tag)) {
-                apply(new DealTagged(dealId, pipelineId, version, command.actor(), tag));
+                emit(new DealTagged(dealId, pipelineId, version, command.actor(), tag));
             }
         }
         for (String tag : new LinkedHashSet<>(command.remove())) {
             if (present.remove(tag)) {
-                apply(new DealUntagged(dealId, pipelineId, version, command.actor(), tag));
+                emit(new DealUntagged(dealId, pipelineId, version, command.actor(), tag));
             }
         }
         return currentVersion();
@@ -202,7 +265,7 @@ public class Deal {
     @CommandHandler
     public long handle(AttachDocumentCommand command, PipelineCatalog pipelines) {
         requireOpen();
-        apply(new DealDocumentAttached(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
+        emit(new DealDocumentAttached(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
                 command.name(), command.uri(), command.contentType()));
         return currentVersion();
     }
@@ -218,7 +281,7 @@ public class Deal {
                             + "'. Move it through the remaining stages first.",
                     Map.of("stageId", stageId, "lastStageId", lastStage));
         }
-        apply(new DealWon(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId));
+        emit(new DealWon(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId));
         return currentVersion();
     }
 
@@ -241,9 +304,21 @@ public class Deal {
             throw new RuleViolationException(ProblemTypes.LOSS_COMMENT_REQUIRED,
                     "A lost deal needs a comment saying what happened, in addition to the reason code.");
         }
-        apply(new DealLost(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId, reasonCode,
+        emit(new DealLost(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId, reasonCode,
                 command.comment()));
         return currentVersion();
+    }
+
+    /**
+     * Every event goes out through here: live, as it is; from an imported history, with the row's time and the
+     * imported mark (see {@link ImportedEvents}).
+     */
+    private void emit(Object event) {
+        if (importing == null) {
+            apply(event);
+        } else {
+            apply(event, importing);
+        }
     }
 
     private void requireOpen() {

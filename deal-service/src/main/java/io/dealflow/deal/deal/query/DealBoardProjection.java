@@ -12,11 +12,12 @@ import io.dealflow.api.deal.DealWon;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.deal.ProcessingGroups;
 import io.dealflow.deal.deal.command.DealStatus;
+import io.dealflow.deal.deal.command.ImportedEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,8 @@ class DealBoardProjection {
     }
 
     @EventHandler
-    void on(DealOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DealOpened event, @SequenceNumber long sequence, EventMessage<?> message) {
+        Instant at = ImportedEvents.occurredAt(message);
         jdbc.sql("""
                         INSERT INTO deals (deal_id, pipeline_id, pipeline_version, title, manager_id, stage_id, status,
                                            fields, tags, attachments, version, opened_at, stage_entered_at,
@@ -72,7 +74,8 @@ class DealBoardProjection {
     }
 
     @EventHandler
-    void on(DealStageChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DealStageChanged event, @SequenceNumber long sequence, EventMessage<?> message) {
+        Instant at = ImportedEvents.occurredAt(message);
         update(event.dealId(), sequence, event.pipelineVersion(), "stage_id = :stageId, stage_entered_at = :at",
                 Map.of("stageId", event.toStageId(), "at", asStored(at)));
     }
@@ -105,13 +108,15 @@ class DealBoardProjection {
     }
 
     @EventHandler
-    void on(DealWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DealWon event, @SequenceNumber long sequence, EventMessage<?> message) {
+        Instant at = ImportedEvents.occurredAt(message);
         update(event.dealId(), sequence, event.pipelineVersion(), "status = :status, closed_at = :at",
                 Map.of("status", DealStatus.WON.name(), "at", asStored(at)));
     }
 
     @EventHandler
-    void on(DealLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DealLost event, @SequenceNumber long sequence, EventMessage<?> message) {
+        Instant at = ImportedEvents.occurredAt(message);
         update(event.dealId(), sequence, event.pipelineVersion(),
                 "status = :status, closed_at = :at, loss_reason = CAST(:lossReason AS jsonb)",
                 Map.of("status", DealStatus.LOST.name(), "at", asStored(at), "lossReason",

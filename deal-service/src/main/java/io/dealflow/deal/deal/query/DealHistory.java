@@ -3,6 +3,7 @@ package io.dealflow.deal.deal.query;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.deal.access.ClientMetaData;
+import io.dealflow.deal.deal.command.ImportedEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,9 @@ public class DealHistory {
         DealEvent event = (DealEvent) message.getPayload();
         Map<String, Object> data = DealflowJson.mapper().convertValue(event, DATA);
         data.keySet().removeAll(ENVELOPE);
-        return new HistoryEntry(message.getSequenceNumber(), event.eventType(), message.getTimestamp(),
-                event.actor(), ClientMetaData.clientIdOf(message), event.pipelineVersion(), data);
+        return new HistoryEntry(message.getSequenceNumber(), event.eventType(),
+                ImportedEvents.occurredAt(message),
+                event.actor(), ClientMetaData.clientIdOf(message), event.pipelineVersion(), data,
+                ImportedEvents.isImported(message) ? Boolean.TRUE : null);
     }
 }
