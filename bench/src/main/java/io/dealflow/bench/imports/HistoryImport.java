@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HistoryImport {
 
-    private static final String HEAP = "jvm_memory_used_bytes{area=\"heap\"";
+    private static final String METRIC = "jvm_memory_used_bytes{";
+    /** Micrometer writes the tags in alphabetical order, so {@code application} (a common tag) comes first. */
+    private static final String HEAP_TAG = "area=\"heap\"";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -107,7 +109,7 @@ public final class HistoryImport {
     static long heapOf(String prometheusText) {
         double sum = 0;
         for (String line : prometheusText.split("\n")) {
-            if (line.startsWith(HEAP)) {
+            if (line.startsWith(METRIC) && line.substring(0, line.indexOf('}') + 1).contains(HEAP_TAG)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
