@@ -22,16 +22,28 @@ public final class PeriodicTask implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
+    private final Duration firstDelay;
     private final Runnable round;
     private ScheduledExecutorService scheduler;
 
+    /** A task whose first round runs one interval after the start. */
     public PeriodicTask(String name, Duration interval, Runnable round) {
+        this(name, interval, interval, round);
+    }
+
+    private PeriodicTask(String name, Duration interval, Duration firstDelay, Runnable round) {
         this.name = Objects.requireNonNull(name, "name");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.firstDelay = Objects.requireNonNull(firstDelay, "firstDelay");
         this.round = Objects.requireNonNull(round, "round");
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException(name + " needs a positive interval, got " + interval);
         }
+    }
+
+    /** A task whose first round runs as soon as it starts: for a heartbeat, which others read from the start. */
+    public static PeriodicTask startingAtOnce(String name, Duration interval, Runnable round) {
+        return new PeriodicTask(name, interval, Duration.ZERO, round);
     }
 
     @Override
@@ -44,7 +56,7 @@ public final class PeriodicTask implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
+        scheduler.scheduleWithFixedDelay(this::runQuietly, firstDelay.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

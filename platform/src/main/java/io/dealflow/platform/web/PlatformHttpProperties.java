@@ -38,14 +38,20 @@ public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
 
     /**
      * @param enabled         off for a service that keeps no {@code idempotency_keys} table
-     * @param inFlightTimeout how long a claimed key may stay unfinished before it counts as abandoned by a crashed
-     *                        instance and may be claimed again; keep it above the slowest request
+     * @param inFlightTimeout how long a claimed key may stay unfinished before it counts as abandoned whatever its
+     *                        instance says, and may be claimed again; keep it above the slowest request
+     * @param heartbeat       how often an instance records that it is alive, for the keys it holds in flight
+     * @param ownerTimeout    an instance whose last heartbeat is older than this counts as dead, and the keys it held
+     *                        in flight may be claimed again at once; several heartbeats long, so that a busy or
+     *                        briefly disconnected instance is not taken for dead
      * @param retention       how long a key is kept: a retry with the same key within it gets the first response,
      *                        after it the request runs anew; longer than {@code inFlightTimeout}
      * @param purgeInterval   how often keys past their retention are deleted
      */
     public record Idempotency(@DefaultValue("true") boolean enabled,
                               @DefaultValue("5m") Duration inFlightTimeout,
+                              @DefaultValue("2s") Duration heartbeat,
+                              @DefaultValue("20s") Duration ownerTimeout,
                               @DefaultValue("24h") Duration retention,
                               @DefaultValue("10m") Duration purgeInterval) {
 
@@ -53,6 +59,10 @@ public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
             if (retention.compareTo(inFlightTimeout) <= 0) {
                 throw new IllegalArgumentException("dealflow.http.idempotency.retention (" + retention
                         + ") must be longer than its in-flight-timeout (" + inFlightTimeout + ")");
+            }
+            if (ownerTimeout.compareTo(heartbeat.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("dealflow.http.idempotency.owner-timeout (" + ownerTimeout
+                        + ") must be at least three heartbeats (" + heartbeat + ")");
             }
         }
     }

@@ -37,7 +37,15 @@ public class IdempotencyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public IdempotencyKeyStore idempotencyKeyStore(DataSource dataSource, PlatformHttpProperties properties) {
-        return new IdempotencyKeyStore(dataSource, properties.idempotency().inFlightTimeout());
+        return new IdempotencyKeyStore(dataSource, properties.idempotency().inFlightTimeout(),
+                properties.idempotency().ownerTimeout());
+    }
+
+    /** Lets a retry take over this instance's in-flight keys soon after the instance dies, and not before. */
+    @Bean
+    public PeriodicTask idempotencyOwnerHeartbeat(IdempotencyKeyStore keys, PlatformHttpProperties properties) {
+        return PeriodicTask.startingAtOnce("idempotency-owner-heartbeat", properties.idempotency().heartbeat(),
+                keys::heartbeat);
     }
 
     /** Keys live for their retention, then go: without this the table only ever grows. */

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Idempotency keys in the service's own PostgreSQL database ({@code idempotency_keys}), so that every instance of
@@ -23,6 +24,11 @@ import java.util.Map;
  *
  * <p>Each statement commits on its own: the in-flight row must be visible to a concurrent retry while the request
  * runs, and the handler's own transactions must not include it.
+ *
+ * <p>A claim names its instance, and each instance {@linkplain #heartbeat() records} in {@code idempotency_owners}
+ * that it is alive. An in-flight key counts as abandoned once its instance has been silent for the owner timeout, or
+ * in any case once it is older than the in-flight timeout: a client of a service that was killed mid-request can
+ * finish its command seconds after a replica or the restarted process is up, not minutes.
  */
 public class IdempotencyKeyStore {
 
@@ -35,25 +41,44 @@ public class IdempotencyKeyStore {
 
     private final JdbcTemplate jdbc;
     private final Duration inFlightTimeout;
+    private final Duration ownerTimeout;
+    /** New with every start: a restarted process must not vouch for the claims of the one that died. */
+    private final UUID instanceId = UUID.randomUUID();
     private final JsonMapper json = JsonMapper.shared();
 
     /**
-     * @param inFlightTimeout after this long an unfinished claim counts as abandoned (its instance died mid-request)
-     *                        and the key may be claimed again; keep it above the longest request time
+     * @param inFlightTimeout after this long an unfinished claim counts as abandoned whatever its instance says, and
+     *                        the key may be claimed again; keep it above the longest request time
+     * @param ownerTimeout    an unfinished claim whose instance has not {@linkplain #heartbeat() beaten} for this long
+     *                        counts as abandoned (the instance died mid-request)
      */
-    public IdempotencyKeyStore(DataSource dataSource, Duration inFlightTimeout) {
+    public IdempotencyKeyStore(DataSource dataSource, Duration inFlightTimeout, Duration ownerTimeout) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.inFlightTimeout = inFlightTimeout;
+        this.ownerTimeout = ownerTimeout;
+    }
+
+    /**
+     * Records that this instance is alive, and forgets instances silent for longer than the in-flight timeout (by
+     * then every key they held counts as abandoned anyway). Until its first heartbeat an instance's claims wait for
+     * the in-flight timeout, as do those of an instance whose row is gone: only a silence that was seen frees a key.
+     */
+    public void heartbeat() {
+        jdbc.update("""
+                INSERT INTO idempotency_owners (instance_id, seen_at) VALUES (?, clock_timestamp())
+                ON CONFLICT (instance_id) DO UPDATE SET seen_at = excluded.seen_at""", instanceId);
+        jdbc.update("DELETE FROM idempotency_owners WHERE seen_at < clock_timestamp() - make_interval(secs => ?)",
+                seconds(inFlightTimeout));
     }
 
     public ClaimOutcome claim(String key, String fingerprint) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             List<OffsetDateTime> claimed = jdbc.query("""
-                            INSERT INTO idempotency_keys (key, fingerprint, created_at)
-                            VALUES (?, ?, clock_timestamp())
+                            INSERT INTO idempotency_keys (key, fingerprint, created_at, owner)
+                            VALUES (?, ?, clock_timestamp(), ?)
                             ON CONFLICT (key) DO NOTHING
                             RETURNING created_at""",
-                    (row, n) -> row.getObject("created_at", OffsetDateTime.class), key, fingerprint);
+                    (row, n) -> row.getObject("created_at", OffsetDateTime.class), key, fingerprint, instanceId);
             if (!claimed.isEmpty()) {
                 return new Claimed(key, claimed.get(0));
             }
@@ -117,7 +142,7 @@ public class IdempotencyKeyStore {
                                 SELECT key FROM idempotency_keys
                                 WHERE created_at < clock_timestamp() - make_interval(secs => ?)
                                 LIMIT ?)""",
-                    retention.toMillis() / 1000.0, PURGE_BATCH);
+                    seconds(retention), PURGE_BATCH);
             purged += deleted;
         } while (deleted == PURGE_BATCH);
         if (purged > 0) {
@@ -128,14 +153,26 @@ public class IdempotencyKeyStore {
 
     private boolean takeOverIfAbandoned(String key, OffsetDateTime claimedAt) {
         int deleted = jdbc.update("""
-                        DELETE FROM idempotency_keys
-                        WHERE key = ? AND created_at = ? AND completed_at IS NULL
-                          AND created_at < clock_timestamp() - make_interval(secs => ?)""",
-                key, claimedAt, inFlightTimeout.toMillis() / 1000.0);
+                        DELETE FROM idempotency_keys k
+                        WHERE k.key = ? AND k.created_at = ? AND k.completed_at IS NULL
+                          AND (k.created_at < clock_timestamp() - make_interval(secs => ?)
+                               OR EXISTS (SELECT 1 FROM idempotency_owners o
+                                          WHERE o.instance_id = k.owner
+                                            AND o.seen_at < clock_timestamp() - make_interval(secs => ?)))""",
+                key, claimedAt, seconds(inFlightTimeout), seconds(ownerTimeout));
         if (deleted > 0) {
-            log.warn("Idempotency key {} was in flight since {}; treating that request as abandoned", key, claimedAt);
+            log.warn("Idempotency key {} was in flight since {} on an instance that stopped or went silent;"
+                    + " treating that request as abandoned", key, claimedAt);
         }
         return deleted > 0;
+    }
+
+    UUID instanceId() {
+        return instanceId;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private Map<String, String> readHeaders(String headers) {

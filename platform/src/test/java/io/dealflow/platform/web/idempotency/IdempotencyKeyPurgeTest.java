@@ -25,7 +25,7 @@ class IdempotencyKeyPurgeTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
                 database.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
-        IdempotencyKeyStore keys = new IdempotencyKeyStore(dataSource, Duration.ofMinutes(5));
+        IdempotencyKeyStore keys = new IdempotencyKeyStore(dataSource, Duration.ofMinutes(5), Duration.ofSeconds(20));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
         keys.complete((Claimed) keys.claim("old-finished", "f"), new StoredResponse(201, Map.of(), new byte[0]));
@@ -43,7 +43,7 @@ class IdempotencyKeyPurgeTest {
     @Test
     void aRetentionNoLongerThanTheInFlightTimeoutIsRefused() {
         assertThatThrownBy(() -> new PlatformHttpProperties.Idempotency(true, Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofMinutes(10)))
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(10)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retention");
     }
