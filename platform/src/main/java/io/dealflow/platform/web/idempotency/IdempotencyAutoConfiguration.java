@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -37,8 +38,7 @@ public class IdempotencyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public IdempotencyKeyStore idempotencyKeyStore(DataSource dataSource, PlatformHttpProperties properties) {
-        return new IdempotencyKeyStore(dataSource, properties.idempotency().inFlightTimeout(),
-                properties.idempotency().ownerTimeout());
+        return new IdempotencyKeyStore(dataSource, properties.idempotency(), Clock.systemUTC());
     }
 
     /** Lets a retry take over this instance's in-flight keys soon after the instance dies, and not before. */

@@ -1,5 +1,6 @@
 package io.dealflow.platform.web.idempotency;
 
+import io.dealflow.platform.web.PlatformHttpProperties;
 import io.dealflow.platform.web.idempotency.ClaimOutcome.Claimed;
 import io.dealflow.platform.web.idempotency.ClaimOutcome.Completed;
 import io.dealflow.platform.web.idempotency.ClaimOutcome.InFlight;
@@ -11,6 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -26,9 +28,10 @@ import java.util.UUID;
  * runs, and the handler's own transactions must not include it.
  *
  * <p>A claim names its instance, and each instance {@linkplain #heartbeat() records} in {@code idempotency_owners}
- * that it is alive. An in-flight key counts as abandoned once its instance has been silent for the owner timeout, or
- * in any case once it is older than the in-flight timeout: a client of a service that was killed mid-request can
- * finish its command seconds after a replica or the restarted process is up, not minutes.
+ * that it is alive. An in-flight key counts as abandoned once its instance has been silent for the owner timeout, as
+ * judged by an instance that has itself been beating steadily for that long ({@link SteadyHeartbeat}), or in any case
+ * once it is older than the in-flight timeout: a client of a service that was killed mid-request can finish its
+ * command within a minute, not five.
  */
 public class IdempotencyKeyStore {
 
@@ -44,18 +47,19 @@ public class IdempotencyKeyStore {
     private final Duration ownerTimeout;
     /** New with every start: a restarted process must not vouch for the claims of the one that died. */
     private final UUID instanceId = UUID.randomUUID();
+    private final SteadyHeartbeat ownBeat;
     private final JsonMapper json = JsonMapper.shared();
 
     /**
-     * @param inFlightTimeout after this long an unfinished claim counts as abandoned whatever its instance says, and
-     *                        the key may be claimed again; keep it above the longest request time
-     * @param ownerTimeout    an unfinished claim whose instance has not {@linkplain #heartbeat() beaten} for this long
-     *                        counts as abandoned (the instance died mid-request)
+     * @param settings its in-flight timeout, after which an unfinished claim counts as abandoned whatever its instance
+     *                 says; its heartbeat and owner timeout, after which an unfinished claim whose instance has not
+     *                 {@linkplain #heartbeat() beaten} counts as abandoned (the instance died mid-request)
      */
-    public IdempotencyKeyStore(DataSource dataSource, Duration inFlightTimeout, Duration ownerTimeout) {
+    public IdempotencyKeyStore(DataSource dataSource, PlatformHttpProperties.Idempotency settings, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.inFlightTimeout = inFlightTimeout;
-        this.ownerTimeout = ownerTimeout;
+        this.inFlightTimeout = settings.inFlightTimeout();
+        this.ownerTimeout = settings.ownerTimeout();
+        this.ownBeat = new SteadyHeartbeat(settings.heartbeat(), settings.ownerTimeout(), clock);
     }
 
     /**
@@ -64,9 +68,15 @@ public class IdempotencyKeyStore {
      * the in-flight timeout, as do those of an instance whose row is gone: only a silence that was seen frees a key.
      */
     public void heartbeat() {
-        jdbc.update("""
-                INSERT INTO idempotency_owners (instance_id, seen_at) VALUES (?, clock_timestamp())
-                ON CONFLICT (instance_id) DO UPDATE SET seen_at = excluded.seen_at""", instanceId);
+        try {
+            jdbc.update("""
+                    INSERT INTO idempotency_owners (instance_id, seen_at) VALUES (?, clock_timestamp())
+                    ON CONFLICT (instance_id) DO UPDATE SET seen_at = excluded.seen_at""", instanceId);
+        } catch (RuntimeException e) {
+            ownBeat.missed();
+            throw e;
+        }
+        ownBeat.beat();
         jdbc.update("DELETE FROM idempotency_owners WHERE seen_at < clock_timestamp() - make_interval(secs => ?)",
                 seconds(inFlightTimeout));
     }
@@ -156,10 +166,10 @@ public class IdempotencyKeyStore {
                         DELETE FROM idempotency_keys k
                         WHERE k.key = ? AND k.created_at = ? AND k.completed_at IS NULL
                           AND (k.created_at < clock_timestamp() - make_interval(secs => ?)
-                               OR EXISTS (SELECT 1 FROM idempotency_owners o
+                               OR ? AND EXISTS (SELECT 1 FROM idempotency_owners o
                                           WHERE o.instance_id = k.owner
                                             AND o.seen_at < clock_timestamp() - make_interval(secs => ?)))""",
-                key, claimedAt, seconds(inFlightTimeout), seconds(ownerTimeout));
+                key, claimedAt, seconds(inFlightTimeout), ownBeat.steady(), seconds(ownerTimeout));
         if (deleted > 0) {
             log.warn("Idempotency key {} was in flight since {} on an instance that stopped or went silent;"
                     + " treating that request as abandoned", key, claimedAt);

@@ -1,5 +1,6 @@
 package io.dealflow.platform.web.idempotency;
 
+import io.dealflow.platform.testing.MutableClock;
 import io.dealflow.platform.testing.TestDatabase;
 import io.dealflow.platform.testing.TestInfrastructure;
 import io.dealflow.platform.web.PlatformHttpProperties;
@@ -24,8 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IdempotencyKeyOwnerTest {
 
     private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration OWNER_TIMEOUT = Duration.ofSeconds(20);
+    private static final PlatformHttpProperties.Idempotency SETTINGS = new PlatformHttpProperties.Idempotency(true,
+            IN_FLIGHT_TIMEOUT, HEARTBEAT, OWNER_TIMEOUT, Duration.ofHours(24), Duration.ofMinutes(10));
 
+    /** Only the instances' sense of their own steady heartbeat runs on it; the database keeps its own time. */
+    private final MutableClock clock = new MutableClock();
     private JdbcTemplate jdbc;
     private IdempotencyKeyStore first;
     private IdempotencyKeyStore second;
@@ -37,10 +43,9 @@ class IdempotencyKeyOwnerTest {
                 database.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        first = new IdempotencyKeyStore(dataSource, IN_FLIGHT_TIMEOUT, OWNER_TIMEOUT);
-        second = new IdempotencyKeyStore(dataSource, IN_FLIGHT_TIMEOUT, OWNER_TIMEOUT);
-        first.heartbeat();
-        second.heartbeat();
+        first = new IdempotencyKeyStore(dataSource, SETTINGS, clock);
+        second = new IdempotencyKeyStore(dataSource, SETTINGS, clock);
+        beatSteadily();
     }
 
     @Test
@@ -64,6 +69,20 @@ class IdempotencyKeyOwnerTest {
         first.complete(dead, new StoredResponse(201, Map.of(), new byte[0]));
         assertThat(jdbc.queryForObject("SELECT completed_at IS NULL FROM idempotency_keys WHERE key = 'k'",
                 Boolean.class)).as("the silent instance's late answer does not overwrite the retry's claim").isTrue();
+    }
+
+    @Test
+    void anInstanceNotItselfBeatingSteadilyForTheOwnerTimeoutDoesNotJudgeAnothersSilence() {
+        first.claim("k", "f");
+        silence(first, OWNER_TIMEOUT.plusSeconds(1));
+        clock.advance(HEARTBEAT.multipliedBy(3));
+
+        assertThat(second.claim("k", "f")).as("its own heartbeat is overdue: the database was out of its reach too")
+                .isInstanceOf(InFlight.class);
+
+        second.heartbeat();
+        assertThat(second.claim("k", "f")).as("beating again, but not yet for the owner timeout")
+                .isInstanceOf(InFlight.class);
     }
 
     @Test
@@ -115,7 +134,20 @@ class IdempotencyKeyOwnerTest {
                 .hasMessageContaining("owner-timeout");
     }
 
-    /** As if {@code instance} had not beaten for {@code silence}. */
+    /** Both instances beat on time, as their heartbeat tasks do, for the owner timeout. */
+    private void beatSteadily() {
+        Duration beaten = Duration.ZERO;
+        while (beaten.compareTo(OWNER_TIMEOUT) <= 0) {
+            first.heartbeat();
+            second.heartbeat();
+            clock.advance(HEARTBEAT);
+            beaten = beaten.plus(HEARTBEAT);
+        }
+        first.heartbeat();
+        second.heartbeat();
+    }
+
+    /** As if {@code instance} had not beaten for {@code silence} by the database's clock. */
     private void silence(IdempotencyKeyStore instance, Duration silence) {
         jdbc.update("""
                         UPDATE idempotency_owners SET seen_at = clock_timestamp() - make_interval(secs => ?)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ class IdempotencyKeyPurgeTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
                 database.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/platform").load().migrate();
-        IdempotencyKeyStore keys = new IdempotencyKeyStore(dataSource, Duration.ofMinutes(5), Duration.ofSeconds(20));
+        IdempotencyKeyStore keys = new IdempotencyKeyStore(dataSource, new PlatformHttpProperties.Idempotency(true,
+                Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(24),
+                Duration.ofMinutes(10)), Clock.systemUTC());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
         keys.complete((Claimed) keys.claim("old-finished", "f"), new StoredResponse(201, Map.of(), new byte[0]));
