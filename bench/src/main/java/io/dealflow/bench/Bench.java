@@ -348,7 +348,7 @@ public final class Bench {
                 Latencies.Summary sampled = new Latencies.Summary(1, 0, seconds, 0, 0, 0, 0, 0);
                 figures.add(figure("import", "deal-service heap in use during the import, max", null,
                         imported.maxHeapBytes() / 1e6, "MB", "constant in the file's size", null, sampled, null)
-                        .withNote(String.format(Locale.ROOT, "%.0f MB before; sampled every 200 ms, garbage "
+                        .withNote(String.format(Locale.ROOT, "%.0f MB before; sampled every second, garbage "
                                 + "included", imported.heapBefore() / 1e6)));
             } else {
                 figures.add(Figure.skipped("import", "heap not measured: no metrics at "

@@ -18,51 +18,59 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Writes the board read model from the event store. Every statement is guarded by the deal's last applied sequence,
- * so events the processor sees twice (after a restart or a segment hand-over) change nothing.
+ * so events the processor sees twice (after a restart or a segment hand-over) change nothing. The statements of one
+ * batch of events are sent together (see {@link BoardWrites}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DEAL_BOARD)
 class DealBoardProjection {
 
-    private final JdbcClient jdbc;
+    private static final String WRITES = DealBoardProjection.class.getName() + ".writes";
 
-    DealBoardProjection(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DealBoardProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(DealOpened event, @SequenceNumber long sequence, EventMessage<?> message) {
         Instant at = ImportedEvents.occurredAt(message);
-        jdbc.sql("""
-                        INSERT INTO deals (deal_id, pipeline_id, pipeline_version, title, manager_id, stage_id, status,
-                                           fields, tags, attachments, version, opened_at, stage_entered_at,
-                                           origin_deal_id, external_ref)
-                        VALUES (:id, :pipelineId, :pipelineVersion, :title, :managerId, :stageId, 'OPEN',
-                                CAST(:fields AS jsonb), CAST(:tags AS jsonb), '[]'::jsonb, :sequence, :at, :at,
-                                :originDealId, :externalRef)
-                        ON CONFLICT (deal_id) DO NOTHING""")
-                .param("id", event.dealId())
-                .param("pipelineId", event.pipelineId())
-                .param("pipelineVersion", event.pipelineVersion())
-                .param("title", event.title())
-                .param("managerId", event.managerId())
-                .param("stageId", event.stageId())
-                .param("fields", json(event.fields()))
-                .param("tags", json(event.tags()))
-                .param("sequence", sequence)
-                .param("at", asStored(at))
-                .param("originDealId", event.originDealId())
-                .param("externalRef", event.externalRef())
-                .update();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", event.dealId());
+        params.put("pipelineId", event.pipelineId());
+        params.put("pipelineVersion", event.pipelineVersion());
+        params.put("title", event.title());
+        params.put("managerId", event.managerId());
+        params.put("stageId", event.stageId());
+        params.put("fields", json(event.fields()));
+        params.put("tags", json(event.tags()));
+        params.put("sequence", sequence);
+        params.put("at", asStored(at));
+        params.put("originDealId", event.originDealId());
+        params.put("externalRef", event.externalRef());
+        write(event.dealId(), """
+                INSERT INTO deals (deal_id, pipeline_id, pipeline_version, title, manager_id, stage_id, status,
+                                   fields, tags, attachments, version, opened_at, stage_entered_at,
+                                   origin_deal_id, external_ref)
+                VALUES (:id, :pipelineId, :pipelineVersion, :title, :managerId, :stageId, 'OPEN',
+                        CAST(:fields AS jsonb), CAST(:tags AS jsonb), '[]'::jsonb, :sequence, :at, :at,
+                        :originDealId, :externalRef)
+                ON CONFLICT (deal_id) DO NOTHING""", params);
     }
 
     @EventHandler
@@ -125,18 +133,46 @@ class DealBoardProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE deals").update();
+        jdbc.getJdbcOperations().update("TRUNCATE deals");
     }
 
     private void update(String dealId, long sequence, int pipelineVersion, String assignments,
                         Map<String, Object> params) {
-        jdbc.sql("UPDATE deals SET " + assignments + ", version = :sequence, pipeline_version = :pipelineVersion"
-                        + " WHERE deal_id = :dealId AND version < :sequence")
-                .params(params)
-                .param("dealId", dealId)
-                .param("sequence", sequence)
-                .param("pipelineVersion", pipelineVersion)
-                .update();
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("dealId", dealId);
+        all.put("sequence", sequence);
+        all.put("pipelineVersion", pipelineVersion);
+        write(dealId, "UPDATE deals SET " + assignments + ", version = :sequence, pipeline_version = :pipelineVersion"
+                + " WHERE deal_id = :dealId AND version < :sequence", all);
+    }
+
+    /**
+     * Queues the statement in the unit of work that handles this batch of events; they are sent together, in
+     * {@link BoardWrites} rounds, as it prepares to commit (still in the command's transaction, so a read after the
+     * command's answer sees them).
+     */
+    private void write(String dealId, String sql, Map<String, Object> params) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, params);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(WRITES, key -> {
+            BoardWrites writes = new BoardWrites();
+            unitOfWork.onPrepareCommit(done -> send(writes));
+            return writes;
+        }).add(new BoardWrites.Write(dealId, sql, params));
+    }
+
+    private void send(BoardWrites writes) {
+        for (BoardWrites.Round round : writes.rounds()) {
+            if (round.params().size() == 1) {
+                jdbc.update(round.sql(), round.params().get(0));
+            } else {
+                jdbc.batchUpdate(round.sql(), round.params().stream().map(MapSqlParameterSource::new)
+                        .toArray(SqlParameterSource[]::new));
+            }
+        }
     }
 
     /**

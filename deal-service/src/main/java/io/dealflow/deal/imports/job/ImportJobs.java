@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +29,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs imports in the background: a file's rows are read one at a time, grouped into deals, and each deal is sent
- * to the aggregate by one of {@code concurrency} workers. At most twice that many deals wait at any time, so the
- * reader never runs ahead of the workers and memory stays bounded whatever the file's size. Jobs live in this
+ * Runs imports in the background: a file's rows are read one at a time, grouped into deals and the deals into
+ * batches, and each batch is decided by one of {@code concurrency} workers (see {@link DealImporter}). At most twice
+ * that many batches wait at any time, so the reader never runs ahead of the workers and memory stays bounded whatever
+ * the file's size. Jobs live in this
  * instance's memory: {@code GET /api/v1/imports/{id}} is answered by the instance that took the file.
  */
 @Component
@@ -83,22 +86,24 @@ public class ImportJobs implements DisposableBean {
         long nextProgress = properties.progressEveryRows();
         try (reader) {
             DealHistories deals = new DealHistories(reader, clock.instant(), properties.maxRowsPerDeal());
+            List<DealHistoryDraft> batch = new ArrayList<>();
+            int batchRows = 0;
             while (deals.hasNext()) {
                 DealHistoryDraft deal = deals.next();
                 job.rowsRead(deal.rowCount());
-                waiting.acquire();
-                workers.execute(() -> {
-                    try {
-                        job.record(decide(job, deal, actor));
-                    } finally {
-                        waiting.release();
-                    }
-                });
+                batch.add(deal);
+                batchRows += deal.rowCount();
+                if (batch.size() >= properties.batchDeals() || batchRows >= properties.batchRows()) {
+                    submit(job, List.copyOf(batch), actor, waiting);
+                    batch.clear();
+                    batchRows = 0;
+                }
                 if (job.rowsRead() >= nextProgress) {
                     progress(job);
                     nextProgress = job.rowsRead() + properties.progressEveryRows();
                 }
             }
+            submit(job, List.copyOf(batch), actor, waiting);
             waiting.acquire(properties.concurrency() * 2);
             job.finished(clock.instant());
         } catch (UncheckedIOException | IOException e) {
@@ -121,12 +126,29 @@ public class ImportJobs implements DisposableBean {
                 done.events(), job.dryRun() ? " (dry run: nothing written)" : "");
     }
 
-    private DealImportOutcome decide(ImportJob job, DealHistoryDraft deal, Actor actor) {
+    /** Waits while the workers have {@code 2 x concurrency} batches in hand, so the reader never runs far ahead. */
+    private void submit(ImportJob job, List<DealHistoryDraft> batch, Actor actor, Semaphore waiting)
+            throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        waiting.acquire();
+        workers.execute(() -> {
+            try {
+                decide(job, batch, actor).forEach(job::record);
+            } finally {
+                waiting.release();
+            }
+        });
+    }
+
+    private List<DealImportOutcome> decide(ImportJob job, List<DealHistoryDraft> batch, Actor actor) {
         try {
-            return importer.importDeal(job.pipelineId(), deal, actor, job.dryRun());
+            return importer.importDeals(job.pipelineId(), batch, actor, job.dryRun());
         } catch (RuntimeException e) {
-            log.warn("Import {}: deal {} at line {} failed", job.id(), deal.externalRef(), deal.firstLine(), e);
-            return DealImportOutcome.failed(deal, e);
+            log.warn("Import {}: the {} deals from line {} failed", job.id(), batch.size(), batch.get(0).firstLine(),
+                    e);
+            return batch.stream().map(deal -> DealImportOutcome.failed(deal, e)).toList();
         }
     }
 

@@ -190,6 +190,29 @@ class ImportIT {
         assertThat(refusals(dryAgain)).contains(2 + " " + file.won + " " + ProblemTypes.DEAL_ALREADY_IMPORTED);
     }
 
+    /**
+     * The deals of a file are committed in batches; a deal whose history appears twice in one batch fails the batch's
+     * commit on the event store's key, and the batch is then decided deal by deal: each deal still gets its answer.
+     */
+    @Test
+    void aDealWhoseHistoryAppearsTwiceIsImportedOnceAndTheOtherDealsOfItsBatchAreImported() {
+        HistoryCsv csv = new HistoryCsv();
+        String twice = run + "twice";
+        String between = run + "between";
+        csv.salesOpened(twice, START, "olena");
+        csv.salesOpened(between, START, "taras");
+        long repeatLine = csv.nextLine();
+        csv.salesOpened(twice, START, "olena");
+
+        JsonNode answer = Imports.run(api, "sales", csv.toString(), false).path("answer");
+
+        assertThat(answer.path("imported").asLong()).isEqualTo(2);
+        assertThat(refusals(answer)).containsExactly(
+                repeatLine + " " + twice + " " + ProblemTypes.DEAL_ALREADY_IMPORTED);
+        assertThat(storedEvents(twice)).isEqualTo(storedEvents(between)).isPositive();
+        assertThat(api.get("/api/v1/deals/" + id(between)).status()).isEqualTo(200);
+    }
+
     @Test
     void aRowInTheFutureRefusesItsDeal() {
         HistoryCsv csv = new HistoryCsv();
