@@ -1,6 +1,8 @@
 package io.dealflow.platform.web;
 
 import io.dealflow.platform.problem.ProblemDetailsAdvice;
+import io.dealflow.platform.refusal.RefusalProblems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,8 +32,8 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    public ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    public ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<RefusalProblems> refusalProblems) {
+        return new ProblemDetailsAdvice(refusalProblems.orderedStream().toList());
     }
 
     @Bean
