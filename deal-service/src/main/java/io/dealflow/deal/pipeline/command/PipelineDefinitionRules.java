@@ -4,8 +4,6 @@ import io.dealflow.api.pipeline.LossReason;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.api.pipeline.TaskTemplate;
 
-import io.dealflow.platform.problem.FieldViolation;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,12 +23,12 @@ final class PipelineDefinitionRules {
     static final int MAX_LOSS_REASONS = 50;
     static final int MAX_TEXT = 200;
 
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final List<DefinitionViolation> violations = new ArrayList<>();
 
     private PipelineDefinitionRules() {
     }
 
-    static List<FieldViolation> check(String pipelineId, PipelineDefinition definition) {
+    static List<DefinitionViolation> check(String pipelineId, PipelineDefinition definition) {
         PipelineDefinitionRules rules = new PipelineDefinitionRules();
         rules.checkPipeline(pipelineId, definition);
         return List.copyOf(rules.violations);
@@ -62,7 +60,7 @@ final class PipelineDefinitionRules {
             StageDefinition stage = stages.get(i);
             String at = "stages[" + i + "]";
             if (stage == null) {
-                violations.add(new FieldViolation(at, "must not be null"));
+                violations.add(new DefinitionViolation(at, "must not be null"));
                 continue;
             }
             boolean validId = stage.id() != null && ID.matcher(stage.id()).matches();
@@ -75,7 +73,7 @@ final class PipelineDefinitionRules {
                 group.forEach(field -> requireFieldName(field, at + ".requiredOneOf"));
             }
             if (stage.sla() == null) {
-                violations.add(new FieldViolation(at + ".sla",
+                violations.add(new DefinitionViolation(at + ".sla",
                         "every stage needs an SLA (ISO-8601 duration, e.g. P2D) so stuck deals can be seen"));
             } else {
                 requirePositive(stage.sla(), at + ".sla");
@@ -86,13 +84,13 @@ final class PipelineDefinitionRules {
 
     private void checkTask(TaskTemplate task, String at) {
         if (task == null) {
-            violations.add(new FieldViolation(at, "every stage needs a follow-up task template {title, dueIn}: "
+            violations.add(new DefinitionViolation(at, "every stage needs a follow-up task template {title, dueIn}: "
                     + "a stage without a next action is a dump stage"));
             return;
         }
         requireText(task.title(), at + ".title");
         if (task.dueIn() == null) {
-            violations.add(new FieldViolation(at + ".dueIn", "must be an ISO-8601 duration, e.g. PT4H"));
+            violations.add(new DefinitionViolation(at + ".dueIn", "must be an ISO-8601 duration, e.g. PT4H"));
         } else {
             requirePositive(task.dueIn(), at + ".dueIn");
         }
@@ -106,7 +104,7 @@ final class PipelineDefinitionRules {
             LossReason reason = reasons.get(i);
             String at = "lossReasons[" + i + "]";
             if (reason == null) {
-                violations.add(new FieldViolation(at, "must not be null"));
+                violations.add(new DefinitionViolation(at, "must not be null"));
                 continue;
             }
             boolean validCode = reason.code() != null && ID.matcher(reason.code()).matches();
@@ -135,7 +133,7 @@ final class PipelineDefinitionRules {
 
     private void require(boolean condition, String field, String message) {
         if (!condition) {
-            violations.add(new FieldViolation(field, message));
+            violations.add(new DefinitionViolation(field, message));
         }
     }
 }
