@@ -1,6 +1,7 @@
 package io.dealflow.platform.problem;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.refusal.InvalidInput;
 import io.dealflow.platform.refusal.Refusal;
 import io.dealflow.platform.refusal.RefusalProblems;
 import io.dealflow.platform.refusal.RefusedException;
@@ -76,6 +77,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.of(answer.get().status(), answer.get().type(), refusal.detail());
         refusal.properties().forEach(problem::setProperty);
+        if (refusal instanceof InvalidInput input) {
+            problem.setProperty(Problems.ERRORS, List.of(new FieldViolation(input.field(), input.message())));
+        }
         return respond(problem, new HttpHeaders(), request);
     }
 

@@ -52,6 +52,17 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void anInvalidInputRefusalNamesItsFieldAsInvalidInputDoes() {
+        problem(http.post().uri("/api/test/refusals/due").exchange()
+                .expectStatus().isBadRequest(), ProblemTypes.INVALID_REQUEST)
+                .jsonPath("$.detail").isEqualTo(InvalidInputException.summaryOf(
+                        java.util.List.of(new FieldViolation("dueAt", "must be in the future"))))
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("dueAt")
+                .jsonPath("$.errors[0].message").isEqualTo("must be in the future");
+    }
+
+    @Test
     void aRefusalNoTableNamesIsAServerErrorNotAGuess() {
         problem(http.post().uri("/api/test/refusals/forgotten").exchange()
                 .expectStatus().isEqualTo(500), ProblemTypes.INTERNAL_ERROR)

@@ -35,6 +35,7 @@ class PlatformTestSecurity {
                 rule("POST", "/api/test/refusals/deals/{dealId}/stage"),
                 rule("POST", "/api/test/refusals/wrapped/deals/{dealId}/stage"),
                 rule("POST", "/api/test/refusals/forgotten"),
+                rule("POST", "/api/test/refusals/due"),
                 rule("POST", "/api/test/widgets"),
                 rule("GET", "/api/test/widgets"),
                 rule("GET", "/api/test/pages"),

@@ -1,6 +1,7 @@
 package io.dealflow.platform.web;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.refusal.InvalidInput;
 import io.dealflow.platform.refusal.Refusal;
 import io.dealflow.platform.refusal.RefusalProblems;
 import io.dealflow.platform.refusal.RefusalProperties;
@@ -39,6 +40,13 @@ public class RefusalScenarios {
         }
     }
 
+    public record DueInThePast(String field) implements TestRefusal, InvalidInput {
+        @Override
+        public String message() {
+            return "must be in the future";
+        }
+    }
+
     public record Forgotten() implements Refusal {
         @Override
         public String type() {
@@ -53,7 +61,11 @@ public class RefusalScenarios {
 
     @Bean
     RefusalProblems testRefusalProblems() {
-        return RefusalProblems.builder().map(SkipRefused.class, 422).covering(TestRefusal.class).build();
+        return RefusalProblems.builder()
+                .map(SkipRefused.class, 422)
+                .map(DueInThePast.class, 400)
+                .covering(TestRefusal.class)
+                .build();
     }
 
     @RestController
@@ -69,6 +81,11 @@ public class RefusalScenarios {
         void moveDealThroughAFramework(@PathVariable String dealId) {
             throw new IllegalStateException("a framework's wrapper",
                     new RefusedException(new SkipRefused(dealId, "qualification", "contract")));
+        }
+
+        @PostMapping("/due")
+        void reschedule() {
+            throw new RefusedException(new DueInThePast("dueAt"));
         }
 
         @PostMapping("/forgotten")
