@@ -1,14 +1,14 @@
 package io.dealflow.handoff.handoff;
 
-import io.dealflow.api.ProblemTypes;
-import io.dealflow.platform.problem.NotFoundException;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.handoff.handoff.HandoffRefusal.HandoffNotFailed;
+import io.dealflow.handoff.handoff.HandoffRefusal.HandoffNotFound;
+import io.dealflow.handoff.handoff.HandoffRefusal.NoReceiver;
+import io.dealflow.platform.refusal.RefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,24 +48,17 @@ public class HandoffQueries {
     public HandoffView retry(String sourceDealId) {
         Handoff handoff = store.find(sourceDealId).orElseThrow(() -> notFound(sourceDealId));
         if (handoff.status() != HandoffStatus.FAILED) {
-            throw new RuleViolationException(ProblemTypes.HANDOFF_NOT_FAILED,
-                    "The handoff of deal " + sourceDealId + " is " + handoff.status() + "; only a failed one is retried.",
-                    Map.of("handoffStatus", handoff.status().name()));
+            throw new RefusedException(new HandoffNotFailed(sourceDealId, handoff.status()));
         }
         if (handoff.hasNoReceiver() && !handoffs.assignReceiver(handoff)) {
-            throw new RuleViolationException(ProblemTypes.NO_RECEIVER, "The route from " + handoff.fromPipelineId()
-                    + " to " + handoff.toPipelineId() + " still names nobody to receive the deal: configure "
-                    + "dealflow.handoff.routes or the target department's members (dealflow.handoff.departments), "
-                    + "or move the target pipeline to a department that has members, then retry.",
-                    Map.of("fromPipelineId", handoff.fromPipelineId(), "toPipelineId", handoff.toPipelineId()));
+            throw new RefusedException(new NoReceiver(handoff.fromPipelineId(), handoff.toPipelineId()));
         }
         store.retryNow(sourceDealId, clock.instant());
         return HandoffView.of(store.find(sourceDealId).orElseThrow());
     }
 
-    private static NotFoundException notFound(String sourceDealId) {
-        return new NotFoundException(ProblemTypes.HANDOFF_NOT_FOUND, "No handoff for deal " + sourceDealId
-                + " (it was not won, its pipeline has no route, or its DealWon has not been consumed yet).");
+    private static RefusedException notFound(String sourceDealId) {
+        return new RefusedException(new HandoffNotFound(sourceDealId));
     }
 
     /** The Page representation of DESIGN §4. */
