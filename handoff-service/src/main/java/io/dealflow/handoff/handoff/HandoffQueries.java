@@ -1,29 +1,21 @@
 package io.dealflow.handoff.handoff;
 
-import io.dealflow.handoff.handoff.HandoffRefusal.HandoffNotFailed;
 import io.dealflow.handoff.handoff.HandoffRefusal.HandoffNotFound;
-import io.dealflow.handoff.handoff.HandoffRefusal.NoReceiver;
 import io.dealflow.platform.refusal.RefusedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What people see of handoffs and the one thing they do: retry a failed one. */
+/** What people see of handoffs; retrying one is {@link HandoffRetries}'. */
 @Service
 public class HandoffQueries {
 
     private final HandoffStore store;
-    private final Handoffs handoffs;
-    private final Clock clock;
 
-    HandoffQueries(HandoffStore store, Handoffs handoffs, Clock clock) {
+    HandoffQueries(HandoffStore store) {
         this.store = store;
-        this.handoffs = handoffs;
-        this.clock = clock;
     }
 
     /** @param visible the pipelines whose handoffs the caller may see (from or to them), or null for all */
@@ -42,19 +34,6 @@ public class HandoffQueries {
 
     public HandoffView one(String sourceDealId) {
         return HandoffView.of(store.find(sourceDealId).orElseThrow(() -> notFound(sourceDealId)));
-    }
-
-    @Transactional
-    public HandoffView retry(String sourceDealId) {
-        Handoff handoff = store.find(sourceDealId).orElseThrow(() -> notFound(sourceDealId));
-        if (handoff.status() != HandoffStatus.FAILED) {
-            throw new RefusedException(new HandoffNotFailed(sourceDealId, handoff.status()));
-        }
-        if (handoff.hasNoReceiver() && !handoffs.assignReceiver(handoff)) {
-            throw new RefusedException(new NoReceiver(handoff.fromPipelineId(), handoff.toPipelineId()));
-        }
-        store.retryNow(sourceDealId, clock.instant());
-        return HandoffView.of(store.find(sourceDealId).orElseThrow());
     }
 
     private static RefusedException notFound(String sourceDealId) {

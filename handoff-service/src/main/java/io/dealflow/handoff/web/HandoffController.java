@@ -1,6 +1,7 @@
 package io.dealflow.handoff.web;
 
 import io.dealflow.handoff.handoff.HandoffQueries;
+import io.dealflow.handoff.handoff.HandoffRetries;
 import io.dealflow.handoff.handoff.HandoffStatus;
 import io.dealflow.handoff.handoff.HandoffView;
 import io.dealflow.platform.pipelines.PipelineCatalog;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HandoffController {
 
     private final HandoffQueries handoffs;
+    private final HandoffRetries retries;
     private final PipelineCatalog pipelines;
 
-    HandoffController(HandoffQueries handoffs, PipelineCatalog pipelines) {
+    HandoffController(HandoffQueries handoffs, HandoffRetries retries, PipelineCatalog pipelines) {
         this.handoffs = handoffs;
+        this.retries = retries;
         this.pipelines = pipelines;
     }
 
@@ -46,6 +49,6 @@ class HandoffController {
     @PostMapping("/{sourceDealId}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     HandoffView retry(@PathVariable String sourceDealId) {
-        return handoffs.retry(sourceDealId);
+        return retries.retry(sourceDealId);
     }
 }
