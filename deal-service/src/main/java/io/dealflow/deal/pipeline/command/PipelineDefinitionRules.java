@@ -1,5 +1,6 @@
 package io.dealflow.deal.pipeline.command;
 
+import io.dealflow.api.FieldNames;
 import io.dealflow.api.pipeline.LossReason;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.api.pipeline.TaskTemplate;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 final class PipelineDefinitionRules {
 
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-    static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     static final int MAX_STAGES = 30;
     static final int MAX_LOSS_REASONS = 50;
     static final int MAX_TEXT = 200;
@@ -118,8 +118,7 @@ final class PipelineDefinitionRules {
     }
 
     private void requireFieldName(String name, String at) {
-        require(name != null && FIELD_NAME.matcher(name).matches(), at,
-                "field names are 1-64 letters, digits or '_', starting with a letter: '" + name + "'");
+        require(FieldNames.isValid(name), at, FieldNames.MESSAGE + ": '" + name + "'");
     }
 
     private void requireText(String value, String field) {
