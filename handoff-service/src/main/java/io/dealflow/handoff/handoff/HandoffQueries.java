@@ -1,6 +1,7 @@
 package io.dealflow.handoff.handoff;
 
 import io.dealflow.handoff.handoff.HandoffRefusal.HandoffNotFound;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.platform.refusal.RefusedException;
 import org.springframework.stereotype.Service;
 
@@ -19,11 +20,11 @@ public class HandoffQueries {
     }
 
     /** @param visible the pipelines whose handoffs the caller may see (from or to them), or null for all */
-    public HandoffPage page(HandoffStatus status, Set<String> visible, int page, int size) {
+    public Page<HandoffView> page(HandoffStatus status, Set<String> visible, int page, int size) {
         if (visible != null && visible.isEmpty()) {
-            return new HandoffPage(List.of(), page, size, 0);
+            return Page.empty(page, size);
         }
-        return new HandoffPage(store.page(status, visible, page, size).stream().map(HandoffView::of).toList(), page,
+        return new Page<>(store.page(status, visible, page, size).stream().map(HandoffView::of).toList(), page,
                 size, store.count(status, visible));
     }
 
@@ -38,9 +39,5 @@ public class HandoffQueries {
 
     private static RefusedException notFound(String sourceDealId) {
         return new RefusedException(new HandoffNotFound(sourceDealId));
-    }
-
-    /** The Page representation of DESIGN §4. */
-    public record HandoffPage(List<HandoffView> items, int page, int size, long total) {
     }
 }

@@ -4,6 +4,7 @@ import io.dealflow.handoff.handoff.HandoffQueries;
 import io.dealflow.handoff.handoff.HandoffRetries;
 import io.dealflow.handoff.handoff.HandoffStatus;
 import io.dealflow.handoff.handoff.HandoffView;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.platform.pipelines.PipelineCatalog;
 import io.dealflow.platform.security.Caller;
 import jakarta.validation.constraints.Max;
@@ -34,9 +35,9 @@ class HandoffController {
 
     /** Only handoffs from or to the caller's departments' pipelines. */
     @GetMapping
-    HandoffQueries.HandoffPage list(Caller caller, @RequestParam(required = false) HandoffStatus status,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    Page<HandoffView> list(Caller caller, @RequestParam(required = false) HandoffStatus status,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return handoffs.page(status, pipelines.owners().pipelinesOf(caller.departments()).orElse(null), page, size);
     }
 

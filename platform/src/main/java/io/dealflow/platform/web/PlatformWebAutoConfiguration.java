@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
 
 /**
  * Problem+json errors and the request body limit for every servlet service; {@code Idempotency-Key} support is
@@ -34,6 +38,17 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     public ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<RefusalProblems> refusalProblems) {
         return new ProblemDetailsAdvice(refusalProblems.orderedStream().toList());
+    }
+
+    /** Controllers take an {@link ExpectedVersion} parameter instead of parsing {@code If-Match} themselves. */
+    @Bean
+    public WebMvcConfigurer expectedVersionArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ExpectedVersionArgumentResolver());
+            }
+        };
     }
 
     @Bean
