@@ -6,7 +6,7 @@ import io.dealflow.deal.deal.command.HistoryRowRefusedException;
 import io.dealflow.deal.deal.command.ImportDealHistoryCommand;
 import io.dealflow.api.deal.ImportedDealIds;
 import io.dealflow.deal.imports.csv.DealHistoryDraft;
-import io.dealflow.platform.problem.ProblemException;
+import io.dealflow.platform.refusal.Refusal;
 import io.dealflow.platform.security.Actor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -133,9 +133,9 @@ public class DealImporter {
                     .andMetaData(ClientMetaData.of(actor)));
             return DealImportOutcome.imported(events);
         } catch (HistoryRowRefusedException refused) {
-            ProblemException problem = refused.refusal();
-            return DealImportOutcome.refused(new RefusedDeal(refused.line(), draft.externalRef(), problem.type(),
-                    problem.detail()));
+            Refusal refusal = refused.refusal();
+            return DealImportOutcome.refused(new RefusedDeal(refused.line(), draft.externalRef(), refusal.type(),
+                    refusal.detail()));
         }
     }
 

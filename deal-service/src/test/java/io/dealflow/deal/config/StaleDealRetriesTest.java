@@ -1,7 +1,7 @@
 package io.dealflow.deal.config;
 
-import io.dealflow.api.ProblemTypes;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.deal.deal.command.DealRefusal.SkipNotAllowed;
+import io.dealflow.platform.refusal.RefusedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -23,7 +23,8 @@ class StaleDealRetriesTest {
 
     @Test
     void aRefusalIsDecidedOnceMoreThenStands() {
-        RuntimeException refusal = new RuleViolationException(ProblemTypes.STAGE_SKIP_NOT_ALLOWED, "a skip");
+        RuntimeException refusal = new RefusedException(
+                new SkipNotAllowed("sales", "proposal", List.of("needs-identified")));
 
         assertThat(retries.scheduleRetry(command, refusal, failures(1), () -> { })).isTrue();
         assertThat(retries.scheduleRetry(command, refusal, failures(2), () -> { })).isFalse();

@@ -1,8 +1,10 @@
 package io.dealflow.handoff.web;
 
 import io.dealflow.handoff.handoff.HandoffQueries;
+import io.dealflow.handoff.handoff.HandoffRetries;
 import io.dealflow.handoff.handoff.HandoffStatus;
 import io.dealflow.handoff.handoff.HandoffView;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.platform.pipelines.PipelineCatalog;
 import io.dealflow.platform.security.Caller;
 import jakarta.validation.constraints.Max;
@@ -22,18 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 class HandoffController {
 
     private final HandoffQueries handoffs;
+    private final HandoffRetries retries;
     private final PipelineCatalog pipelines;
 
-    HandoffController(HandoffQueries handoffs, PipelineCatalog pipelines) {
+    HandoffController(HandoffQueries handoffs, HandoffRetries retries, PipelineCatalog pipelines) {
         this.handoffs = handoffs;
+        this.retries = retries;
         this.pipelines = pipelines;
     }
 
     /** Only handoffs from or to the caller's departments' pipelines. */
     @GetMapping
-    HandoffQueries.HandoffPage list(Caller caller, @RequestParam(required = false) HandoffStatus status,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    Page<HandoffView> list(Caller caller, @RequestParam(required = false) HandoffStatus status,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return handoffs.page(status, pipelines.owners().pipelinesOf(caller.departments()).orElse(null), page, size);
     }
 
@@ -46,6 +50,6 @@ class HandoffController {
     @PostMapping("/{sourceDealId}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     HandoffView retry(@PathVariable String sourceDealId) {
-        return handoffs.retry(sourceDealId);
+        return retries.retry(sourceDealId);
     }
 }

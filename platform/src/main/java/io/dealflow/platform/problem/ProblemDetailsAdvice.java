@@ -1,6 +1,10 @@
 package io.dealflow.platform.problem;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.platform.refusal.InvalidInput;
+import io.dealflow.platform.refusal.Refusal;
+import io.dealflow.platform.refusal.RefusalProblems;
+import io.dealflow.platform.refusal.RefusedException;
 import io.dealflow.platform.web.RequestBodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -26,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers every failure of a request with an RFC 9457 {@code application/problem+json} body whose {@code type} is a
@@ -33,7 +38,8 @@ import java.util.List;
  *
  * <p>Spring MVC's own failures go through {@link ResponseEntityExceptionHandler}, which already knows the right
  * status and headers (e.g. {@code Allow} on a 405) for each; this class only retypes them, names the offending
- * fields and hides the details of server errors. {@link ProblemException}s carry their own type and status.
+ * fields and hides the details of server errors. {@link ProblemException}s carry their own type and status; a
+ * domain's {@link RefusedException} gets its status from the service's {@link RefusalProblems} tables.
  * Ordered last, so that a service's own advice can take over any exception it cares about.
  */
 @RestControllerAdvice
@@ -44,6 +50,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "The server failed to process the request. The failure has been logged; retrying later may help.";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final List<RefusalProblems> refusalProblems;
+
+    public ProblemDetailsAdvice() {
+        this(List.of());
+    }
+
+    public ProblemDetailsAdvice(List<RefusalProblems> refusalProblems) {
+        this.refusalProblems = List.copyOf(refusalProblems);
+    }
+
+    /** Rendered exactly as the {@link ProblemException} of the same status, type, detail and properties would be. */
+    @ExceptionHandler(RefusedException.class)
+    public ResponseEntity<Object> handleRefused(RefusedException failure, HttpServletRequest request) {
+        Refusal refusal = failure.refusal();
+        Optional<RefusalProblems.Answer> answer = refusalProblems.stream()
+                .map(table -> table.answerTo(refusal))
+                .flatMap(Optional::stream)
+                .findFirst();
+        if (answer.isEmpty()) {
+            log.error("No status for the refusal {} of {} {}", refusal.getClass().getName(), request.getMethod(),
+                    request.getRequestURI(), failure);
+            return respond(Problems.of(500, ProblemTypes.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL), new HttpHeaders(),
+                    request);
+        }
+        ProblemDetail problem = Problems.of(answer.get().status(), answer.get().type(), refusal.detail());
+        refusal.properties().forEach(problem::setProperty);
+        if (refusal instanceof InvalidInput input) {
+            problem.setProperty(Problems.ERRORS, List.of(new FieldViolation(input.field(), input.message())));
+        }
+        return respond(problem, new HttpHeaders(), request);
+    }
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<Object> handleProblemException(ProblemException failure, HttpServletRequest request) {
@@ -60,6 +98,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemException wrapped = Causes.find(failure, ProblemException.class);
         if (wrapped != null) {
             return handleProblemException(wrapped, request);
+        }
+        RefusedException refused = Causes.find(failure, RefusedException.class);
+        if (refused != null) {
+            return handleRefused(refused, request);
         }
         RequestBodyTooLargeException tooLarge = Causes.find(failure, RequestBodyTooLargeException.class);
         if (tooLarge != null) {

@@ -1,6 +1,8 @@
 package io.dealflow.platform.web;
 
 import io.dealflow.platform.problem.ProblemDetailsAdvice;
+import io.dealflow.platform.refusal.RefusalProblems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,7 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
 
 /**
  * Problem+json errors and the request body limit for every servlet service; {@code Idempotency-Key} support is
@@ -30,8 +36,19 @@ public class PlatformWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    public ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    public ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<RefusalProblems> refusalProblems) {
+        return new ProblemDetailsAdvice(refusalProblems.orderedStream().toList());
+    }
+
+    /** Controllers take an {@link ExpectedVersion} parameter instead of parsing {@code If-Match} themselves. */
+    @Bean
+    public WebMvcConfigurer expectedVersionArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ExpectedVersionArgumentResolver());
+            }
+        };
     }
 
     @Bean

@@ -34,6 +34,46 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void aRefusalRecordIsAnsweredByteForByteAsTheRuleViolationOfTheSameRule() {
+        String asRuleViolation = body(http.post().uri("/api/test/deals/d-1/stage").exchange()
+                .expectStatus().isEqualTo(422));
+        String asRefusal = body(http.post().uri("/api/test/refusals/deals/d-1/stage").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(asRefusal.replace("/api/test/refusals/", "/api/test/")).isEqualTo(asRuleViolation);
+    }
+
+    @Test
+    void aRefusalWrappedByAFrameworkIsStillAnsweredAsTheRefusal() {
+        problem(http.post().uri("/api/test/refusals/wrapped/deals/d-1/stage").exchange()
+                .expectStatus().isEqualTo(422), ProblemTypes.STAGE_SKIP_NOT_ALLOWED)
+                .jsonPath("$.toStage").isEqualTo("contract");
+    }
+
+    @Test
+    void anInvalidInputRefusalNamesItsFieldAsInvalidInputDoes() {
+        problem(http.post().uri("/api/test/refusals/due").exchange()
+                .expectStatus().isBadRequest(), ProblemTypes.INVALID_REQUEST)
+                .jsonPath("$.detail").isEqualTo(InvalidInputException.summaryOf(
+                        java.util.List.of(new FieldViolation("dueAt", "must be in the future"))))
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("dueAt")
+                .jsonPath("$.errors[0].message").isEqualTo("must be in the future");
+    }
+
+    @Test
+    void aRefusalNoTableNamesIsAServerErrorNotAGuess() {
+        problem(http.post().uri("/api/test/refusals/forgotten").exchange()
+                .expectStatus().isEqualTo(500), ProblemTypes.INTERNAL_ERROR)
+                .jsonPath("$.detail").isEqualTo(ProblemDetailsAdvice.INTERNAL_ERROR_DETAIL);
+    }
+
+    private static String body(org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec response) {
+        return response.expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void anUnknownDealIsA404OfItsOwnType() {
         http.get().uri("/api/test/deals/d-404").exchange()
                 .expectStatus().isNotFound()

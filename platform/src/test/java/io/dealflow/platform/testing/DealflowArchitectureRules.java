@@ -29,7 +29,17 @@ public final class DealflowArchitectureRules {
                     "io.dealflow.handoff..", "io.dealflow.analytics..")
             .as("platform is shared plumbing, never business rules");
 
-    /** Services talk over Kafka and REST only: no service imports another service's packages. */
+    /**
+     * A domain refuses with a refusal record and knows no HTTP: the status is the web layer's table's
+     * ({@code io.dealflow.platform.refusal.RefusalProblems}), never an HTTP-shaped exception thrown by the rule.
+     */
+    @ArchTest
+    public static final ArchRule commandsRefuseWithoutHttp = noClasses()
+            .that().resideInAPackage("io.dealflow..command..")
+            .should().dependOnClassesThat().resideInAnyPackage("..problem..", "..web..")
+            .allowEmptyShould(true)
+            .as("domain rules (..command..) refuse with refusal records, never with problems or web types");
+
     /** Who may do what is decided by plain classes that a unit test can call (DESIGN §6). */
     @ArchTest
     public static final ArchRule accessDecisionsStayFreeOfSpring = noClasses()
@@ -37,6 +47,7 @@ public final class DealflowArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
             .as("access decisions (io.dealflow.platform.security) are plain Java");
 
+    /** Services talk over Kafka and REST only: no service imports another service's packages. */
     @ArchTest
     public static final ArchRule servicesDoNotImportEachOther = slices()
             .matching("io.dealflow.(deal|task|handoff|analytics)..")

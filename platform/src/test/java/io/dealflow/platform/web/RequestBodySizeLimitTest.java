@@ -1,9 +1,9 @@
 package io.dealflow.platform.web;
 
+import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.TestAuthServer;
-import io.dealflow.platform.web.idempotency.IdempotencyFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -91,7 +91,7 @@ class RequestBodySizeLimitTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
         if (idempotencyKey != null) {
-            request.header(IdempotencyFilter.KEY_HEADER, idempotencyKey);
+            request.header(DealflowHeaders.IDEMPOTENCY_KEY, idempotencyKey);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,12 +1,15 @@
 package io.dealflow.task.task;
 
-import io.dealflow.api.ProblemTypes;
-import io.dealflow.platform.problem.InvalidInputException;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.platform.refusal.RefusedException;
+import io.dealflow.task.task.TaskRefusal.DealClosed;
+import io.dealflow.task.task.TaskRefusal.DealLeftWithoutTask;
+import io.dealflow.task.task.TaskRefusal.DueTimeMissing;
+import io.dealflow.task.task.TaskRefusal.DueTimeNotInFuture;
+import io.dealflow.task.task.TaskRefusal.RescheduleReasonMissing;
+import io.dealflow.task.task.TaskRefusal.TaskClosed;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** R4: no deal without an open task. The decisions about tasks, free of storage and HTTP. */
 public final class FollowUpRules {
@@ -26,42 +29,36 @@ public final class FollowUpRules {
         boolean othersRemain = openTasksOfDeal.stream()
                 .anyMatch(task -> task.isFollowUp() && !task.taskId().equals(completing.taskId()));
         if (!othersRemain) {
-            throw new RuleViolationException(ProblemTypes.DEAL_LEFT_WITHOUT_TASK,
-                    "This is the last open task of deal " + completing.dealId() + ". Name the next one in "
-                            + "'nextTask' {title, dueAt} so the deal is not left without a follow-up.",
-                    Map.of("dealId", completing.dealId(), "taskId", completing.taskId()));
+            throw new RefusedException(new DealLeftWithoutTask(completing.dealId(), completing.taskId()));
         }
     }
 
     public static void requireOpen(Task task) {
         if (!task.isOpen()) {
-            throw new RuleViolationException(ProblemTypes.TASK_CLOSED,
-                    "Task " + task.taskId() + " is " + task.status() + " already.",
-                    Map.of("taskStatus", task.status().name()));
+            throw new RefusedException(new TaskClosed(task.taskId(), task.status()));
         }
     }
 
     /** A new due time in the past would be overdue the moment it is set: a mistake, not a plan. */
     public static void requireFuture(Instant dueAt, Instant now, String field) {
         if (dueAt == null) {
-            throw InvalidInputException.of(field, "must be an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z");
+            throw new RefusedException(new DueTimeMissing(field));
         }
         if (!dueAt.isAfter(now)) {
-            throw InvalidInputException.of(field, "must be in the future (now is " + now + ")");
+            throw new RefusedException(new DueTimeNotInFuture(field, now));
         }
     }
 
     /** R5: every reschedule is counted per manager, so it must say why; a silent one would hide a stale deal. */
     public static void requireRescheduleReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "a reschedule needs a reason; every one is counted");
+            throw new RefusedException(new RescheduleReasonMissing());
         }
     }
 
     public static void requireDealOpen(boolean dealOpen, String dealId) {
         if (!dealOpen) {
-            throw new RuleViolationException(ProblemTypes.DEAL_CLOSED,
-                    "Deal " + dealId + " is closed; it needs no more tasks.", Map.of("dealId", dealId));
+            throw new RefusedException(new DealClosed(dealId));
         }
     }
 }

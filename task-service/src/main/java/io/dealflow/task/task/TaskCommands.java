@@ -1,13 +1,13 @@
 package io.dealflow.task.task;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.task.TaskKind;
-import io.dealflow.platform.problem.InvalidInputException;
-import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.refusal.RefusedException;
 import io.dealflow.platform.security.Actor;
 import io.dealflow.task.deal.DealNotTrackedException;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
+import io.dealflow.task.task.TaskRefusal.NextTaskTitleMissing;
+import io.dealflow.task.task.TaskRefusal.TaskNotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +52,7 @@ public class TaskCommands {
         FollowUpRules.requireOpen(task);
         if (next != null) {
             if (next.title() == null || next.title().isBlank()) {
-                throw InvalidInputException.of("nextTask.title", "must not be blank");
+                throw new RefusedException(new NextTaskTitleMissing());
             }
             FollowUpRules.requireFuture(next.dueAt(), now, "nextTask.dueAt");
             FollowUpRules.requireDealOpen(deal.open(), deal.dealId());
@@ -80,8 +80,8 @@ public class TaskCommands {
         return tasks.find(taskId).orElseThrow();
     }
 
-    private static NotFoundException unknownTask(String taskId) {
-        return new NotFoundException(ProblemTypes.TASK_NOT_FOUND, "There is no task " + taskId + ".");
+    private static RefusedException unknownTask(String taskId) {
+        return new RefusedException(new TaskNotFound(taskId));
     }
 
     private static DealNotTrackedException unknownDeal(String dealId) {

@@ -3,6 +3,7 @@ package io.dealflow.task.web;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.platform.problem.InvalidInputException;
 import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.platform.security.Actor;
 import io.dealflow.platform.security.Caller;
 import io.dealflow.task.access.TaskDepartments;
@@ -48,7 +49,7 @@ class TaskController {
 
     /** Only tasks of the caller's departments' deals. */
     @GetMapping("/tasks")
-    TaskPage tasks(Caller caller,
+    Page<TaskView> tasks(Caller caller,
                    @RequestParam(required = false) String assigneeId,
                    @RequestParam(required = false) String dealId,
                    @RequestParam(required = false) String status,

@@ -1,5 +1,7 @@
 package io.dealflow.task.web;
 
+import io.dealflow.platform.paging.ListQuery;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskStore;
 import org.springframework.jdbc.core.RowMapper;
@@ -8,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,36 +35,20 @@ class TaskQueries {
      * @param visible the pipelines whose tasks the caller may see, or null for all
      * @param status  OPEN, DONE, CANCELLED or OVERDUE (open and past due); null for all
      */
-    TaskPage page(Set<String> visible, String assigneeId, String dealId, String status, int page, int size) {
+    Page<TaskView> page(Set<String> visible, String assigneeId, String dealId, String status, int page, int size) {
         if (visible != null && visible.isEmpty()) {
-            return new TaskPage(List.of(), page, size, 0);
+            return Page.empty(page, size);
         }
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        if (visible != null) {
-            where.append(" AND pipeline_id IN (:visible)");
-            params.put("visible", visible);
-        }
-        if (assigneeId != null) {
-            where.append(" AND assignee_id = :assigneeId");
-            params.put("assigneeId", assigneeId);
-        }
-        if (dealId != null) {
-            where.append(" AND deal_id = :dealId");
-            params.put("dealId", dealId);
-        }
+        ListQuery query = ListQuery.from("tasks")
+                .whereIn("pipeline_id", "visible", visible)
+                .whereEquals("assignee_id", "assigneeId", assigneeId)
+                .whereEquals("deal_id", "dealId", dealId);
         if ("OVERDUE".equals(status)) {
-            where.append(" AND status = 'OPEN' AND overdue_at IS NOT NULL");
-        } else if (status != null) {
-            where.append(" AND status = :status");
-            params.put("status", status);
+            query.where("status = 'OPEN' AND overdue_at IS NOT NULL");
+        } else {
+            query.whereEquals("status", "status", status);
         }
-        long total = jdbc.sql("SELECT count(*) FROM tasks" + where).params(params).query(Long.class).single();
-        List<TaskView> items = jdbc.sql("SELECT * FROM tasks" + where + " ORDER BY due_at, task_id"
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(TaskStore.TASK).list().stream().map(TaskView::of).toList();
-        return new TaskPage(items, page, size, total);
+        return query.page(jdbc, "due_at, task_id", page, size, TaskStore.TASK).map(TaskView::of);
     }
 
     /** Open deals with no open follow-up task: empty by construction (R4); this report is the proof. */

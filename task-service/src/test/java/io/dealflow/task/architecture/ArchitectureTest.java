@@ -31,4 +31,11 @@ class ArchitectureTest {
             .that().resideInAPackage("io.dealflow.task.web..")
             .should().dependOnClassesThat().belongToAnyOf(io.dealflow.task.task.TaskLifecycle.class)
             .as("the web layer changes tasks only through TaskCommands");
+
+    /** Tasks refuse with {@code TaskRefusal} records; the status is the web layer's {@code TaskServiceProblems}. */
+    @ArchTest
+    static final ArchRule tasksRefuseWithoutHttp = noClasses()
+            .that().resideInAPackage("io.dealflow.task.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("..problem..", "..web..")
+            .as("the task domain (io.dealflow.task.task) refuses with refusal records, never with problems or web types");
 }

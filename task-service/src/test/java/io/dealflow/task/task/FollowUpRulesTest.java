@@ -1,9 +1,12 @@
 package io.dealflow.task.task;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.task.TaskKind;
-import io.dealflow.platform.problem.InvalidInputException;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.platform.refusal.RefusedException;
+import io.dealflow.task.task.TaskRefusal.DealClosed;
+import io.dealflow.task.task.TaskRefusal.DealLeftWithoutTask;
+import io.dealflow.task.task.TaskRefusal.DueTimeNotInFuture;
+import io.dealflow.task.task.TaskRefusal.RescheduleReasonMissing;
+import io.dealflow.task.task.TaskRefusal.TaskClosed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,10 +26,10 @@ class FollowUpRulesTest {
 
     @Test
     void theLastFollowUpOfAnOpenDealCannotBeCompletedWithoutANextTask() {
-        RuleViolationException refusal = catchThrowableOfType(RuleViolationException.class,
+        RefusedException refused = catchThrowableOfType(RefusedException.class,
                 () -> FollowUpRules.requireFollowUpAfter(stageTask, List.of(stageTask, controlTask), true, null));
-        assertThat(refusal.type()).isEqualTo(ProblemTypes.DEAL_LEFT_WITHOUT_TASK);
-        assertThat(refusal.getMessage()).contains("nextTask");
+        assertThat(refused.refusal()).isEqualTo(new DealLeftWithoutTask("d1", "t1"));
+        assertThat(refused.getMessage()).contains("nextTask");
     }
 
     @Test
@@ -55,17 +58,17 @@ class FollowUpRulesTest {
 
     @Test
     void aDueTimeInThePastIsRefusedNamingTheField() {
-        InvalidInputException refusal = catchThrowableOfType(InvalidInputException.class,
+        RefusedException refused = catchThrowableOfType(RefusedException.class,
                 () -> FollowUpRules.requireFuture(NOW.minusSeconds(1), NOW, "nextTask.dueAt"));
-        assertThat(refusal.errors()).extracting("field").containsExactly("nextTask.dueAt");
+        assertThat(refused.refusal()).isEqualTo(new DueTimeNotInFuture("nextTask.dueAt", NOW));
     }
 
     @Test
     void aRescheduleWithoutAReasonIsRefusedNamingTheField() {
         for (String reason : new String[]{null, "  "}) {
-            InvalidInputException refusal = catchThrowableOfType(InvalidInputException.class,
+            RefusedException refused = catchThrowableOfType(RefusedException.class,
                     () -> FollowUpRules.requireRescheduleReason(reason));
-            assertThat(refusal.errors()).extracting("field").containsExactly("reason");
+            assertThat(refused.refusal()).isEqualTo(new RescheduleReasonMissing());
         }
         assertThatCode(() -> FollowUpRules.requireRescheduleReason("client on holiday")).doesNotThrowAnyException();
     }
@@ -74,14 +77,14 @@ class FollowUpRulesTest {
     void aClosedTaskCannotBeCompletedAgain() {
         Task done = new Task("t9", "d1", "sales", "proposal", TaskKind.STAGE, "x", "olena", NOW, TaskStatus.DONE,
                 null, 0, NOW, NOW, null);
-        assertThat(catchThrowableOfType(RuleViolationException.class, () -> FollowUpRules.requireOpen(done)).type())
-                .isEqualTo(ProblemTypes.TASK_CLOSED);
+        assertThat(catchThrowableOfType(RefusedException.class, () -> FollowUpRules.requireOpen(done)).refusal())
+                .isEqualTo(new TaskClosed("t9", TaskStatus.DONE));
     }
 
     @Test
     void aClosedDealGetsNoNewTasks() {
-        assertThat(catchThrowableOfType(RuleViolationException.class,
-                () -> FollowUpRules.requireDealOpen(false, "d1")).type()).isEqualTo(ProblemTypes.DEAL_CLOSED);
+        assertThat(catchThrowableOfType(RefusedException.class,
+                () -> FollowUpRules.requireDealOpen(false, "d1")).refusal()).isEqualTo(new DealClosed("d1"));
     }
 
     private static Task task(String id, TaskKind kind) {

@@ -1,6 +1,5 @@
 package io.dealflow.deal.deal.command;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.deal.DealDocumentAttached;
 import io.dealflow.api.deal.DealFieldsUpdated;
 import io.dealflow.api.deal.DealLost;
@@ -15,10 +14,24 @@ import io.dealflow.api.pipeline.BackwardMode;
 import io.dealflow.api.pipeline.SkipMode;
 import io.dealflow.deal.pipeline.command.PipelineCatalog;
 import io.dealflow.deal.pipeline.command.PipelineVersion;
-import io.dealflow.platform.problem.ConflictException;
-import io.dealflow.platform.problem.NotFoundException;
-import io.dealflow.platform.problem.ProblemException;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.deal.deal.command.DealRefusal.AlreadyInStage;
+import io.dealflow.deal.deal.command.DealRefusal.BackwardMoveNotAllowed;
+import io.dealflow.deal.deal.command.DealRefusal.BackwardReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.DealClosed;
+import io.dealflow.deal.deal.command.DealRefusal.DealIdTaken;
+import io.dealflow.deal.deal.command.DealRefusal.FirstRowNotOpened;
+import io.dealflow.deal.deal.command.DealRefusal.LossCommentRequired;
+import io.dealflow.deal.deal.command.DealRefusal.LossReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.OpenedTwice;
+import io.dealflow.deal.deal.command.DealRefusal.PipelineNotFound;
+import io.dealflow.deal.deal.command.DealRefusal.RequiredFieldsCleared;
+import io.dealflow.deal.deal.command.DealRefusal.RequiredFieldsMissing;
+import io.dealflow.deal.deal.command.DealRefusal.SkipNotAllowed;
+import io.dealflow.deal.deal.command.DealRefusal.SkipReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.UnknownLossReason;
+import io.dealflow.deal.deal.command.DealRefusal.UnknownStage;
+import io.dealflow.deal.deal.command.DealRefusal.WonOnlyFromLastStage;
+import io.dealflow.platform.refusal.RefusedException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -87,8 +100,7 @@ public class Deal {
             return new DealOpening(true, 0); // the opening is the deal's first event
         }
         if (!opening.equals(Opening.requested(command.opening()))) {
-            throw new ConflictException(ProblemTypes.DEAL_ID_TAKEN, "Deal " + dealId + " was already opened by a "
-                    + "different request; a new deal needs a new id.", Map.of("dealId", dealId));
+            throw new RefusedException(new DealIdTaken(dealId));
         }
         return new DealOpening(false, currentVersion());
     }
@@ -108,8 +120,8 @@ public class Deal {
             importing = ImportedEvents.metaData(row.occurredAt());
             try {
                 decide(command, row, pipelines);
-            } catch (ProblemException refused) {
-                throw new HistoryRowRefusedException(row.line(), refused);
+            } catch (RefusedException refused) {
+                throw new HistoryRowRefusedException(row.line(), refused.refusal());
             } finally {
                 importing = null;
             }
@@ -122,9 +134,7 @@ public class Deal {
         String actor = command.actor();
         if (row.action() == HistoryAction.OPENED) {
             if (dealId != null) {
-                throw new RuleViolationException(ProblemTypes.IMPORT_ROW_INVALID,
-                        "Deal '" + command.externalRef() + "' is opened once, by its first row.",
-                        Map.of("action", row.action().name()));
+                throw new RefusedException(new OpenedTwice(command.externalRef(), row.action()));
             }
             open(new OpenDealCommand(command.dealId(), command.pipelineId(), row.title(), row.managerId(),
                     row.fields(), List.of(), command.externalRef(), null, null, actor), pipelines);
@@ -134,9 +144,7 @@ public class Deal {
             return;
         }
         if (dealId == null) {
-            throw new RuleViolationException(ProblemTypes.IMPORT_ROW_INVALID,
-                    "The first row of deal '" + command.externalRef() + "' must be OPENED, not " + row.action() + ".",
-                    Map.of("action", row.action().name()));
+            throw new RefusedException(new FirstRowNotOpened(command.externalRef(), row.action()));
         }
         if (!row.fields().isEmpty()) {
             handle(new UpdateDealFieldsCommand(dealId, null, row.fields(), actor), pipelines);
@@ -154,8 +162,7 @@ public class Deal {
 
     private void open(OpenDealCommand command, PipelineCatalog pipelines) {
         PipelineVersion pipeline = pipelines.latest(command.pipelineId())
-                .orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
-                        "There is no pipeline '" + command.pipelineId() + "'."));
+                .orElseThrow(() -> new RefusedException(new PipelineNotFound(command.pipelineId())));
         String firstStage = pipeline.firstStage().id();
         Map<String, String> filled = Opening.filled(command.fields());
         requireFieldsFor(pipeline, firstStage, filled);
@@ -191,8 +198,7 @@ public class Deal {
         List<String> newlyMissing = pipeline.missingFields(stageId, after);
         newlyMissing.removeAll(pipeline.missingFields(stageId, fields));
         if (!newlyMissing.isEmpty()) {
-            throw missingFields(stageId, newlyMissing,
-                    "The deal is in stage '" + stageId + "', which requires these fields; they cannot be cleared.");
+            throw new RefusedException(new RequiredFieldsCleared(stageId, newlyMissing));
         }
         emit(new DealFieldsUpdated(dealId, pipelineId, pipeline.version(), command.actor(), changes));
         return currentVersion();
@@ -204,15 +210,12 @@ public class Deal {
         PipelineVersion pipeline = judgingPipeline(pipelines);
         String target = command.stageId();
         if (!pipeline.hasStage(target)) {
-            throw new RuleViolationException(ProblemTypes.UNKNOWN_STAGE,
-                    "Pipeline '" + pipelineId + "' (version " + pipeline.version() + ") has no stage '" + target
-                            + "'.", Map.of("stageId", String.valueOf(target), "stages", pipeline.stageIds()));
+            throw new RefusedException(new UnknownStage(pipelineId, pipeline.version(), target, pipeline.stageIds()));
         }
         int from = pipeline.indexOf(stageId);
         int to = pipeline.indexOf(target);
         if (from == to) {
-            throw new RuleViolationException(ProblemTypes.ALREADY_IN_STAGE,
-                    "The deal is already in stage '" + target + "'.", Map.of("stageId", target));
+            throw new RefusedException(new AlreadyInStage(target));
         }
         String reason = blankToNull(command.reason());
         List<String> skipped = List.of();
@@ -276,10 +279,7 @@ public class Deal {
         PipelineVersion pipeline = judgingPipeline(pipelines);
         String lastStage = pipeline.lastStage().id();
         if (!lastStage.equals(stageId)) {
-            throw new RuleViolationException(ProblemTypes.WON_ONLY_FROM_LAST_STAGE,
-                    "A deal is won only from the last stage '" + lastStage + "'; it is in '" + stageId
-                            + "'. Move it through the remaining stages first.",
-                    Map.of("stageId", stageId, "lastStageId", lastStage));
+            throw new RefusedException(new WonOnlyFromLastStage(stageId, lastStage));
         }
         emit(new DealWon(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId));
         return currentVersion();
@@ -291,18 +291,13 @@ public class Deal {
         PipelineVersion pipeline = judgingPipeline(pipelines);
         String reasonCode = blankToNull(command.reasonCode());
         if (reasonCode == null) {
-            throw new RuleViolationException(ProblemTypes.LOSS_REASON_REQUIRED,
-                    "A lost deal needs a reasonCode from the pipeline's list.",
-                    Map.of("lossReasons", pipeline.lossReasonCodes()));
+            throw new RefusedException(new LossReasonRequired(pipeline.lossReasonCodes()));
         }
         if (!pipeline.hasLossReason(reasonCode)) {
-            throw new RuleViolationException(ProblemTypes.UNKNOWN_LOSS_REASON,
-                    "'" + reasonCode + "' is not a loss reason of pipeline '" + pipelineId + "'.",
-                    Map.of("reasonCode", reasonCode, "lossReasons", pipeline.lossReasonCodes()));
+            throw new RefusedException(new UnknownLossReason(pipelineId, reasonCode, pipeline.lossReasonCodes()));
         }
         if (blankToNull(command.comment()) == null) {
-            throw new RuleViolationException(ProblemTypes.LOSS_COMMENT_REQUIRED,
-                    "A lost deal needs a comment saying what happened, in addition to the reason code.");
+            throw new RefusedException(new LossCommentRequired());
         }
         emit(new DealLost(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId, reasonCode,
                 command.comment()));
@@ -323,49 +318,34 @@ public class Deal {
 
     private void requireOpen() {
         if (status != DealStatus.OPEN) {
-            throw new RuleViolationException(ProblemTypes.DEAL_CLOSED,
-                    "Deal " + dealId + " is " + status + "; a closed deal does not change.",
-                    Map.of("dealStatus", status.name()));
+            throw new RefusedException(new DealClosed(dealId, status));
         }
     }
 
     private static void requireSkipAllowed(PipelineVersion pipeline, String target, List<String> skipped,
                                            String reason) {
         if (pipeline.definition().skipMode() == SkipMode.STRICT) {
-            throw new RuleViolationException(ProblemTypes.STAGE_SKIP_NOT_ALLOWED,
-                    "Pipeline '" + pipeline.id() + "' moves one stage at a time; moving to '" + target
-                            + "' would skip " + skipped + ".",
-                    Map.of("toStageId", target, "skippedStageIds", skipped));
+            throw new RefusedException(new SkipNotAllowed(pipeline.id(), target, skipped));
         }
         if (reason == null) {
-            throw new RuleViolationException(ProblemTypes.SKIP_REASON_REQUIRED,
-                    "Skipping " + skipped + " is allowed in pipeline '" + pipeline.id() + "' only with a reason.",
-                    Map.of("toStageId", target, "skippedStageIds", skipped));
+            throw new RefusedException(new SkipReasonRequired(pipeline.id(), target, skipped));
         }
     }
 
     private static void requireBackwardAllowed(PipelineVersion pipeline, String target, String reason) {
         if (pipeline.definition().backwardMode() == BackwardMode.FORBIDDEN) {
-            throw new RuleViolationException(ProblemTypes.BACKWARD_MOVE_NOT_ALLOWED,
-                    "Pipeline '" + pipeline.id() + "' does not allow moving a deal back to '" + target + "'.",
-                    Map.of("toStageId", target));
+            throw new RefusedException(new BackwardMoveNotAllowed(pipeline.id(), target));
         }
         if (reason == null) {
-            throw new RuleViolationException(ProblemTypes.BACKWARD_REASON_REQUIRED,
-                    "Moving a deal back to '" + target + "' needs a reason.", Map.of("toStageId", target));
+            throw new RefusedException(new BackwardReasonRequired(target));
         }
     }
 
     private static void requireFieldsFor(PipelineVersion pipeline, String stage, Map<String, String> values) {
         List<String> missing = pipeline.missingFields(stage, values);
         if (!missing.isEmpty()) {
-            throw missingFields(stage, missing, "Stage '" + stage + "' requires these fields to be filled first.");
+            throw new RefusedException(new RequiredFieldsMissing(stage, missing));
         }
-    }
-
-    private static RuleViolationException missingFields(String stage, List<String> missing, String detail) {
-        return new RuleViolationException(ProblemTypes.REQUIRED_FIELDS_MISSING, detail + " Missing: " + missing
-                + " ('a|b' means at least one of them).", Map.of("stageId", stage, "missingFields", missing));
     }
 
     private PipelineVersion judgingPipeline(PipelineCatalog pipelines) {

@@ -1,18 +1,18 @@
 package io.dealflow.deal.deal.command;
 
-import io.dealflow.platform.problem.ProblemException;
+import io.dealflow.platform.refusal.Refusal;
 
 /**
- * A row of an imported history that a funnel rule refused: the rule's own problem, and the CSV line it came from.
+ * A row of an imported history that a funnel rule refused: the rule's own refusal, and the CSV line it came from.
  * The whole deal is refused with it.
  */
 public class HistoryRowRefusedException extends RuntimeException {
 
     private final long line;
-    private final transient ProblemException refusal;
+    private final transient Refusal refusal;
 
-    public HistoryRowRefusedException(long line, ProblemException refusal) {
-        super("line " + line + ": " + refusal.detail(), refusal);
+    public HistoryRowRefusedException(long line, Refusal refusal) {
+        super("line " + line + ": " + refusal.detail());
         this.line = line;
         this.refusal = refusal;
     }
@@ -21,7 +21,7 @@ public class HistoryRowRefusedException extends RuntimeException {
         return line;
     }
 
-    public ProblemException refusal() {
+    public Refusal refusal() {
         return refusal;
     }
 }

@@ -2,6 +2,8 @@ package io.dealflow.deal.deal.query;
 
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.deal.deal.command.DealStatus;
+import io.dealflow.platform.paging.ListQuery;
+import io.dealflow.platform.paging.Page;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,37 +40,17 @@ public class DealBoard {
         return jdbc.sql("SELECT * FROM deals WHERE deal_id = :id").param("id", dealId).query(DEAL).optional();
     }
 
-    public DealPage page(DealBoardQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        filter(where, params, "pipeline_id", "pipelineId", query.pipelineId());
-        filter(where, params, "stage_id", "stageId", query.stageId());
-        filter(where, params, "manager_id", "managerId", query.managerId());
-        filter(where, params, "status", "status", query.status() == null ? null : query.status().name());
-        if (query.visiblePipelines() != null) {
-            if (query.visiblePipelines().isEmpty()) {
-                return new DealPage(List.of(), query.page(), query.size(), 0);
-            }
-            where.append(" AND pipeline_id IN (:visiblePipelines)");
-            params.put("visiblePipelines", query.visiblePipelines());
+    public Page<DealView> page(DealBoardQuery query) {
+        if (query.visiblePipelines() != null && query.visiblePipelines().isEmpty()) {
+            return Page.empty(query.page(), query.size());
         }
-        long total = jdbc.sql("SELECT count(*) FROM deals" + where).params(params).query(Long.class).single();
-        List<DealView> items = jdbc.sql("SELECT * FROM deals" + where
-                        + " ORDER BY opened_at, deal_id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", query.size())
-                .param("offset", (long) query.page() * query.size())
-                .query(DEAL)
-                .list();
-        return new DealPage(items, query.page(), query.size(), total);
-    }
-
-    private static void filter(StringBuilder where, Map<String, Object> params, String column, String param,
-                               String value) {
-        if (value != null) {
-            where.append(" AND ").append(column).append(" = :").append(param);
-            params.put(param, value);
-        }
+        return ListQuery.from("deals")
+                .whereEquals("pipeline_id", "pipelineId", query.pipelineId())
+                .whereEquals("stage_id", "stageId", query.stageId())
+                .whereEquals("manager_id", "managerId", query.managerId())
+                .whereEquals("status", "status", query.status() == null ? null : query.status().name())
+                .whereIn("pipeline_id", "visiblePipelines", query.visiblePipelines())
+                .page(jdbc, "opened_at, deal_id", query.page(), query.size(), DEAL);
     }
 
     private static final RowMapper<DealView> DEAL = (ResultSet row, int index) -> new DealView(

@@ -15,19 +15,19 @@ import io.dealflow.deal.deal.command.UpdateDealFieldsCommand;
 import io.dealflow.deal.deal.query.DealBoard;
 import io.dealflow.deal.deal.query.DealBoardQuery;
 import io.dealflow.deal.deal.query.DealHistory;
-import io.dealflow.deal.deal.query.DealPage;
+import io.dealflow.platform.paging.Page;
 import io.dealflow.deal.deal.query.DealView;
 import io.dealflow.deal.deal.query.HistoryEntry;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.security.Actor;
 import io.dealflow.platform.security.Caller;
 import io.dealflow.platform.web.EntityVersions;
+import io.dealflow.platform.web.ExpectedVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,7 +95,7 @@ class DealController {
 
     /** Only the pipelines of the caller's departments. */
     @GetMapping
-    DealPage board(Caller caller,
+    Page<DealView> board(Caller caller,
                    @RequestParam(required = false) String pipelineId,
                    @RequestParam(required = false) String stageId,
                    @RequestParam(required = false) String managerId,
@@ -123,56 +122,56 @@ class DealController {
             @RequestBody @Size(max = DealInputLimits.FIELDS) Map<
                     @Pattern(regexp = DealInputLimits.FIELD_NAME, message = DealInputLimits.FIELD_NAME_MESSAGE) String,
                     @Size(max = DealInputLimits.FIELD_VALUE) String> fields,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new UpdateDealFieldsCommand(dealId, EntityVersions.expectedVersion(ifMatch), fields,
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new UpdateDealFieldsCommand(dealId, expected.version(), fields,
                 actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/stage")
     ResponseEntity<DealView> moveToStage(
             @PathVariable String dealId, @Valid @RequestBody MoveStageRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new MoveDealToStageCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new MoveDealToStageCommand(dealId, expected.version(),
                 request.stageId(), request.reason(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/manager")
     ResponseEntity<DealView> reassign(
             @PathVariable String dealId, @Valid @RequestBody ReassignManagerRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new ReassignDealManagerCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new ReassignDealManagerCommand(dealId, expected.version(),
                 request.managerId(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/tags")
     ResponseEntity<DealView> changeTags(
             @PathVariable String dealId, @Valid @RequestBody ChangeTagsRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new ChangeDealTagsCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new ChangeDealTagsCommand(dealId, expected.version(),
                 request.add(), request.remove(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/attachments")
     ResponseEntity<DealView> attach(
             @PathVariable String dealId, @Valid @RequestBody AttachDocumentRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new AttachDocumentCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new AttachDocumentCommand(dealId, expected.version(),
                 request.name(), request.uri(), request.contentType(), actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/won")
     ResponseEntity<DealView> won(
             @PathVariable String dealId,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new MarkDealWonCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new MarkDealWonCommand(dealId, expected.version(),
                 actor.person()), actor);
     }
 
     @PostMapping("/{dealId}/lost")
     ResponseEntity<DealView> lost(
             @PathVariable String dealId, @Valid @RequestBody MarkLostRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return send(dealId, new MarkDealLostCommand(dealId, EntityVersions.expectedVersion(ifMatch),
+            ExpectedVersion expected, Actor actor) {
+        return send(dealId, new MarkDealLostCommand(dealId, expected.version(),
                 request.reasonCode(), request.comment(), actor.person()), actor);
     }
 

@@ -1,5 +1,7 @@
 package io.dealflow.deal.deal.web;
 
+import io.dealflow.api.FieldNames;
+
 /** Bounds on what a client may send, so one request cannot bloat the event store or the board. */
 public final class DealInputLimits {
 
@@ -9,8 +11,9 @@ public final class DealInputLimits {
     public static final String DEAL_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     public static final String DEAL_ID_MESSAGE = "must be a UUID in lower case, e.g. 0b6d6c1e-7d4f-4a39-8d35-2f5b8c1e9a01";
     public static final int FIELDS = 100;
-    public static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_]{0,63}";
-    public static final String FIELD_NAME_MESSAGE = "field names are 1-64 letters, digits or '_', starting with a letter";
+    /** deal-api's rule for a field's name, beside the other limits for the annotations that check it. */
+    public static final String FIELD_NAME = FieldNames.PATTERN;
+    public static final String FIELD_NAME_MESSAGE = FieldNames.MESSAGE;
     public static final int FIELD_VALUE = 2000;
     public static final int TAGS = 20;
     public static final int TAG = 50;

@@ -1,9 +1,8 @@
 package io.dealflow.deal.pipeline.command;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.pipeline.PipelineDefined;
-import io.dealflow.platform.problem.FieldViolation;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.deal.pipeline.command.PipelineRefusal.DefinitionInvalid;
+import io.dealflow.platform.refusal.RefusedException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -12,7 +11,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -34,11 +32,10 @@ public class Pipeline {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PipelineDefinitionResult handle(DefinePipelineCommand command) {
-        List<FieldViolation> violations = PipelineDefinitionRules.check(command.pipelineId(), command.definition());
+        List<DefinitionViolation> violations =
+                PipelineDefinitionRules.check(command.pipelineId(), command.definition());
         if (!violations.isEmpty()) {
-            throw new RuleViolationException(ProblemTypes.PIPELINE_DEFINITION_INVALID,
-                    "The pipeline definition breaks " + violations.size() + " rule(s); see 'violations'.",
-                    Map.of("violations", violations));
+            throw new RefusedException(new DefinitionInvalid(violations));
         }
         if (current != null && PipelineDefinition.of(current).equals(command.definition())) {
             return new PipelineDefinitionResult(pipelineId, current.version(), false);

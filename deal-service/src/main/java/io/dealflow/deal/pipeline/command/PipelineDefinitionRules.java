@@ -1,10 +1,9 @@
 package io.dealflow.deal.pipeline.command;
 
+import io.dealflow.api.FieldNames;
 import io.dealflow.api.pipeline.LossReason;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.api.pipeline.TaskTemplate;
-
-import io.dealflow.platform.problem.FieldViolation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,17 +19,16 @@ import java.util.regex.Pattern;
 final class PipelineDefinitionRules {
 
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-    static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     static final int MAX_STAGES = 30;
     static final int MAX_LOSS_REASONS = 50;
     static final int MAX_TEXT = 200;
 
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final List<DefinitionViolation> violations = new ArrayList<>();
 
     private PipelineDefinitionRules() {
     }
 
-    static List<FieldViolation> check(String pipelineId, PipelineDefinition definition) {
+    static List<DefinitionViolation> check(String pipelineId, PipelineDefinition definition) {
         PipelineDefinitionRules rules = new PipelineDefinitionRules();
         rules.checkPipeline(pipelineId, definition);
         return List.copyOf(rules.violations);
@@ -62,7 +60,7 @@ final class PipelineDefinitionRules {
             StageDefinition stage = stages.get(i);
             String at = "stages[" + i + "]";
             if (stage == null) {
-                violations.add(new FieldViolation(at, "must not be null"));
+                violations.add(new DefinitionViolation(at, "must not be null"));
                 continue;
             }
             boolean validId = stage.id() != null && ID.matcher(stage.id()).matches();
@@ -75,7 +73,7 @@ final class PipelineDefinitionRules {
                 group.forEach(field -> requireFieldName(field, at + ".requiredOneOf"));
             }
             if (stage.sla() == null) {
-                violations.add(new FieldViolation(at + ".sla",
+                violations.add(new DefinitionViolation(at + ".sla",
                         "every stage needs an SLA (ISO-8601 duration, e.g. P2D) so stuck deals can be seen"));
             } else {
                 requirePositive(stage.sla(), at + ".sla");
@@ -86,13 +84,13 @@ final class PipelineDefinitionRules {
 
     private void checkTask(TaskTemplate task, String at) {
         if (task == null) {
-            violations.add(new FieldViolation(at, "every stage needs a follow-up task template {title, dueIn}: "
+            violations.add(new DefinitionViolation(at, "every stage needs a follow-up task template {title, dueIn}: "
                     + "a stage without a next action is a dump stage"));
             return;
         }
         requireText(task.title(), at + ".title");
         if (task.dueIn() == null) {
-            violations.add(new FieldViolation(at + ".dueIn", "must be an ISO-8601 duration, e.g. PT4H"));
+            violations.add(new DefinitionViolation(at + ".dueIn", "must be an ISO-8601 duration, e.g. PT4H"));
         } else {
             requirePositive(task.dueIn(), at + ".dueIn");
         }
@@ -106,7 +104,7 @@ final class PipelineDefinitionRules {
             LossReason reason = reasons.get(i);
             String at = "lossReasons[" + i + "]";
             if (reason == null) {
-                violations.add(new FieldViolation(at, "must not be null"));
+                violations.add(new DefinitionViolation(at, "must not be null"));
                 continue;
             }
             boolean validCode = reason.code() != null && ID.matcher(reason.code()).matches();
@@ -120,8 +118,7 @@ final class PipelineDefinitionRules {
     }
 
     private void requireFieldName(String name, String at) {
-        require(name != null && FIELD_NAME.matcher(name).matches(), at,
-                "field names are 1-64 letters, digits or '_', starting with a letter: '" + name + "'");
+        require(FieldNames.isValid(name), at, FieldNames.MESSAGE + ": '" + name + "'");
     }
 
     private void requireText(String value, String field) {
@@ -135,7 +132,7 @@ final class PipelineDefinitionRules {
 
     private void require(boolean condition, String field, String message) {
         if (!condition) {
-            violations.add(new FieldViolation(field, message));
+            violations.add(new DefinitionViolation(field, message));
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.dealflow.deal.deal.command;
 
-import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.deal.command.DealRefusal.DealClosed;
+import io.dealflow.deal.deal.command.DealRefusal.FirstRowNotOpened;
+import io.dealflow.deal.deal.command.DealRefusal.LossReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.OpenedTwice;
+import io.dealflow.deal.deal.command.DealRefusal.RequiredFieldsMissing;
+import io.dealflow.deal.deal.command.DealRefusal.SkipNotAllowed;
 import io.dealflow.api.deal.DealFieldsUpdated;
 import io.dealflow.api.deal.DealLost;
 import io.dealflow.api.deal.DealManagerReassigned;
@@ -77,7 +82,7 @@ class DealImportTest {
                 .when(history(opened(1, salesContact()),
                         row(2, HistoryAction.FIELDS, null, null, null, Map.of("equipmentCategories", "lathes")),
                         moved(3, "proposal")))
-                .expectException(refusedAt(3, ProblemTypes.STAGE_SKIP_NOT_ALLOWED))
+                .expectException(refusedAt(3, SkipNotAllowed.class))
                 .expectNoEvents();
     }
 
@@ -86,7 +91,7 @@ class DealImportTest {
         fixture.givenNoPriorActivity()
                 .when(history(opened(1, salesContact()),
                         lost(2, null, "went silent")))
-                .expectException(refusedAt(2, ProblemTypes.LOSS_REASON_REQUIRED))
+                .expectException(refusedAt(2, LossReasonRequired.class))
                 .expectNoEvents();
     }
 
@@ -96,7 +101,7 @@ class DealImportTest {
         withoutSource.remove("source");
         fixture.givenNoPriorActivity()
                 .when(history(opened(1, withoutSource)))
-                .expectException(refusedAt(1, ProblemTypes.REQUIRED_FIELDS_MISSING))
+                .expectException(refusedAt(1, RequiredFieldsMissing.class))
                 .expectNoEvents();
     }
 
@@ -104,7 +109,7 @@ class DealImportTest {
     void aHistoryThatDoesNotStartWithOpenedIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(history(moved(1, "needs-identified")))
-                .expectException(refusedAt(1, ProblemTypes.IMPORT_ROW_INVALID))
+                .expectException(refusedAt(1, FirstRowNotOpened.class))
                 .expectNoEvents();
     }
 
@@ -112,7 +117,7 @@ class DealImportTest {
     void aDealOpenedTwiceInItsHistoryIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(history(opened(1, salesContact()), opened(2, salesContact())))
-                .expectException(refusedAt(2, ProblemTypes.IMPORT_ROW_INVALID))
+                .expectException(refusedAt(2, OpenedTwice.class))
                 .expectNoEvents();
     }
 
@@ -122,7 +127,7 @@ class DealImportTest {
                 .when(history(opened(1, salesContact()),
                         lost(2, "price", "too expensive"),
                         row(3, HistoryAction.REASSIGNED, null, "taras", null, Map.of())))
-                .expectException(refusedAt(3, ProblemTypes.DEAL_CLOSED))
+                .expectException(refusedAt(3, DealClosed.class))
                 .expectNoEvents();
     }
 
@@ -186,22 +191,23 @@ class DealImportTest {
         };
     }
 
-    private static Matcher<HistoryRowRefusedException> refusedAt(long line, String type) {
+    private static Matcher<HistoryRowRefusedException> refusedAt(long line, Class<? extends DealRefusal> rule) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(HistoryRowRefusedException refused) {
-                return refused.line() == line && refused.refusal().type().equals(type);
+                return refused.line() == line && rule.isInstance(refused.refusal());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("line ").appendValue(line).appendText(" refused as ").appendValue(type);
+                description.appendText("line ").appendValue(line).appendText(" refused by ")
+                        .appendText(rule.getSimpleName());
             }
 
             @Override
             protected void describeMismatchSafely(HistoryRowRefusedException refused, Description mismatch) {
-                mismatch.appendText("line ").appendValue(refused.line()).appendText(" refused as ")
-                        .appendValue(refused.refusal().type()).appendText(": ").appendText(refused.getMessage());
+                mismatch.appendText("line ").appendValue(refused.line()).appendText(" refused with ")
+                        .appendValue(refused.refusal());
             }
         };
     }

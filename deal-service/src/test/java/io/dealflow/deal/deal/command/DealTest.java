@@ -1,6 +1,20 @@
 package io.dealflow.deal.deal.command;
 
-import io.dealflow.api.ProblemTypes;
+import io.dealflow.deal.deal.command.DealRefusal.AlreadyInStage;
+import io.dealflow.deal.deal.command.DealRefusal.BackwardMoveNotAllowed;
+import io.dealflow.deal.deal.command.DealRefusal.BackwardReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.DealClosed;
+import io.dealflow.deal.deal.command.DealRefusal.DealIdTaken;
+import io.dealflow.deal.deal.command.DealRefusal.LossCommentRequired;
+import io.dealflow.deal.deal.command.DealRefusal.LossReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.PipelineNotFound;
+import io.dealflow.deal.deal.command.DealRefusal.RequiredFieldsCleared;
+import io.dealflow.deal.deal.command.DealRefusal.RequiredFieldsMissing;
+import io.dealflow.deal.deal.command.DealRefusal.SkipNotAllowed;
+import io.dealflow.deal.deal.command.DealRefusal.SkipReasonRequired;
+import io.dealflow.deal.deal.command.DealRefusal.UnknownLossReason;
+import io.dealflow.deal.deal.command.DealRefusal.UnknownStage;
+import io.dealflow.deal.deal.command.DealRefusal.WonOnlyFromLastStage;
 import io.dealflow.api.deal.DealDocumentAttached;
 import io.dealflow.api.deal.DealFieldsUpdated;
 import io.dealflow.api.deal.DealLost;
@@ -23,7 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.dealflow.deal.Refusals.refusedAs;
+import static io.dealflow.deal.Refusals.refusedBy;
+import static io.dealflow.deal.Refusals.refusedWith;
 import static io.dealflow.deal.deal.command.Deals.ACTOR;
 import static io.dealflow.deal.deal.command.Deals.DEAL_ID;
 import static io.dealflow.deal.deal.command.Deals.MANAGER;
@@ -77,7 +92,7 @@ class DealTest {
             noSource.remove("source");
             demo().givenNoPriorActivity()
                     .when(Deals.openSalesDeal(noSource))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectException(refusedBy(RequiredFieldsMissing.class))
                     .expectNoEvents();
         }
 
@@ -88,7 +103,7 @@ class DealTest {
             noContact.put("email", "   ");
             demo().givenNoPriorActivity()
                     .when(Deals.openSalesDeal(noContact))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectException(refusedBy(RequiredFieldsMissing.class))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("phone|email"));
         }
 
@@ -97,7 +112,7 @@ class DealTest {
             demo().givenNoPriorActivity()
                     .when(new OpenDealCommand(DEAL_ID, "nope", "t", MANAGER, Map.of(), List.of(), null, null, null,
                             ACTOR))
-                    .expectException(refusedAs(ProblemTypes.PIPELINE_NOT_FOUND));
+                    .expectException(refusedBy(PipelineNotFound.class));
         }
 
         @Test
@@ -152,7 +167,7 @@ class DealTest {
                     List.of("vip"), "crm-42", null, null, ACTOR);
             demo().given(salesDealOpened())
                     .when(openIfAbsent(other))
-                    .expectException(refusedAs(ProblemTypes.DEAL_ID_TAKEN))
+                    .expectException(refusedBy(DealIdTaken.class))
                     .expectNoEvents();
         }
 
@@ -162,7 +177,7 @@ class DealTest {
             noSource.remove("source");
             demo().givenNoPriorActivity()
                     .when(openIfAbsent(Deals.openSalesDeal(noSource)))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectException(refusedBy(RequiredFieldsMissing.class))
                     .expectNoEvents();
         }
     }
@@ -174,7 +189,7 @@ class DealTest {
         void movesOneStageForward() {
             demo().given(salesDealOpened())
                     .when(moveTo("needs-identified", null))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING));
+                    .expectException(refusedBy(RequiredFieldsMissing.class));
             demo().given(salesDealOpened(merged(salesContact(), Map.of("equipmentCategories", "lathes"))))
                     .when(moveTo("needs-identified", null))
                     .expectResultMessagePayload(1L)
@@ -186,7 +201,8 @@ class DealTest {
         void cannotSkipAStageInAStrictPipeline() {
             demo().given(salesDealOpened(merged(salesContact(), Map.of("equipmentCategories", "lathes"))))
                     .when(moveTo("finance-legal-check", "client is in a hurry"))
-                    .expectException(refusedAs(ProblemTypes.STAGE_SKIP_NOT_ALLOWED))
+                    .expectException(refusedWith(new SkipNotAllowed("sales", "finance-legal-check",
+                            List.of("needs-identified"))))
                     .expectNoEvents();
         }
 
@@ -194,7 +210,7 @@ class DealTest {
         void skippingInAPipelineThatAllowsItNeedsAReason() {
             demo().given(openedIn("contracts", "standard-contract-sent", contractFields()))
                     .when(moveTo("contract-signed", " "))
-                    .expectException(refusedAs(ProblemTypes.SKIP_REASON_REQUIRED))
+                    .expectException(refusedBy(SkipReasonRequired.class))
                     .expectNoEvents();
         }
 
@@ -213,7 +229,7 @@ class DealTest {
                             forward("sales", "needs-identified", "finance-legal-check"),
                             forward("sales", "finance-legal-check", "proposal"))
                     .when(moveTo("proposal-sent", null))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectException(refusedBy(RequiredFieldsMissing.class))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("installationAddress"))
                     .expectNoEvents();
         }
@@ -222,7 +238,7 @@ class DealTest {
         void aBackwardMoveNeedsAReason() {
             demo().given(salesDealOpened(), forward("sales", "new-inquiry", "needs-identified"))
                     .when(moveTo("new-inquiry", null))
-                    .expectException(refusedAs(ProblemTypes.BACKWARD_REASON_REQUIRED))
+                    .expectException(refusedBy(BackwardReasonRequired.class))
                     .expectNoEvents();
         }
 
@@ -239,7 +255,7 @@ class DealTest {
             demo().given(openedIn("delivery", "prepayment-invoice-sent", deliveryFields()),
                             forward("delivery", "prepayment-invoice-sent", "delivery-commissioning"))
                     .when(moveTo("prepayment-invoice-sent", "invoice was wrong"))
-                    .expectException(refusedAs(ProblemTypes.BACKWARD_MOVE_NOT_ALLOWED))
+                    .expectException(refusedBy(BackwardMoveNotAllowed.class))
                     .expectNoEvents();
         }
 
@@ -247,14 +263,14 @@ class DealTest {
         void cannotMoveToAStageThePipelineDoesNotHave() {
             demo().given(salesDealOpened())
                     .when(moveTo("client-is-thinking", null))
-                    .expectException(refusedAs(ProblemTypes.UNKNOWN_STAGE));
+                    .expectException(refusedBy(UnknownStage.class));
         }
 
         @Test
         void cannotMoveToTheStageTheDealIsIn() {
             demo().given(salesDealOpened())
                     .when(moveTo("new-inquiry", null))
-                    .expectException(refusedAs(ProblemTypes.ALREADY_IN_STAGE));
+                    .expectException(refusedBy(AlreadyInStage.class));
         }
 
         @Test
@@ -307,7 +323,7 @@ class DealTest {
         void cannotWinBeforeTheLastStage() {
             demo().given(salesDealOpened())
                     .when(new MarkDealWonCommand(DEAL_ID, null, ACTOR))
-                    .expectException(refusedAs(ProblemTypes.WON_ONLY_FROM_LAST_STAGE))
+                    .expectException(refusedBy(WonOnlyFromLastStage.class))
                     .expectNoEvents();
         }
 
@@ -324,7 +340,7 @@ class DealTest {
         void aLostDealWithoutAReasonIsRefused() {
             demo().given(salesDealOpened())
                     .when(new MarkDealLostCommand(DEAL_ID, null, "", "went quiet", ACTOR))
-                    .expectException(refusedAs(ProblemTypes.LOSS_REASON_REQUIRED))
+                    .expectException(refusedBy(LossReasonRequired.class))
                     .expectNoEvents();
         }
 
@@ -332,7 +348,7 @@ class DealTest {
         void aLostDealWithAReasonOutsideThePipelinesListIsRefused() {
             demo().given(salesDealOpened())
                     .when(new MarkDealLostCommand(DEAL_ID, null, "client-is-thinking", "will call back", ACTOR))
-                    .expectException(refusedAs(ProblemTypes.UNKNOWN_LOSS_REASON))
+                    .expectException(refusedBy(UnknownLossReason.class))
                     .expectNoEvents();
         }
 
@@ -340,7 +356,7 @@ class DealTest {
         void aLostDealWithoutACommentIsRefused() {
             demo().given(salesDealOpened())
                     .when(new MarkDealLostCommand(DEAL_ID, null, "price", "  ", ACTOR))
-                    .expectException(refusedAs(ProblemTypes.LOSS_COMMENT_REQUIRED))
+                    .expectException(refusedBy(LossCommentRequired.class))
                     .expectNoEvents();
         }
 
@@ -366,7 +382,7 @@ class DealTest {
             for (Object command : commands) {
                 demo().given(salesDealOpened(), lost)
                         .when(command)
-                        .expectException(refusedAs(ProblemTypes.DEAL_CLOSED))
+                        .expectException(refusedBy(DealClosed.class))
                         .expectNoEvents();
             }
         }
@@ -381,7 +397,7 @@ class DealTest {
             clearSource.put("source", null);
             demo().given(salesDealOpened())
                     .when(new UpdateDealFieldsCommand(DEAL_ID, null, clearSource, ACTOR))
-                    .expectException(refusedAs(ProblemTypes.REQUIRED_FIELDS_MISSING))
+                    .expectException(refusedWith(new RequiredFieldsCleared("new-inquiry", List.of("source"))))
                     .expectNoEvents();
         }
 

@@ -1,10 +1,9 @@
 package io.dealflow.deal.pipeline.command;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.pipeline.LossReason;
 import io.dealflow.api.pipeline.StageDefinition;
-import io.dealflow.platform.problem.FieldViolation;
-import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.deal.pipeline.command.PipelineRefusal.DefinitionInvalid;
+import io.dealflow.platform.refusal.RefusedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static io.dealflow.deal.Refusals.refusedAs;
+import static io.dealflow.deal.Refusals.refusedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -65,9 +64,9 @@ class PipelineTest {
         });
         fixture.givenNoPriorActivity()
                 .when(new DefinePipelineCommand("sales", dumpStage, "test"))
-                .expectException(refusedAs(ProblemTypes.PIPELINE_DEFINITION_INVALID))
+                .expectException(refusedBy(DefinitionInvalid.class))
                 .expectNoEvents();
-        assertThat(violations(dumpStage)).extracting(FieldViolation::field).containsExactly("stages[5].task");
+        assertThat(violations(dumpStage)).extracting(DefinitionViolation::field).containsExactly("stages[5].task");
     }
 
     @Test
@@ -78,7 +77,7 @@ class PipelineTest {
                     first.requiredOneOf(), null, first.task()));
             return stages;
         });
-        assertThat(violations(noSla)).extracting(FieldViolation::field).containsExactly("stages[0].sla");
+        assertThat(violations(noSla)).extracting(DefinitionViolation::field).containsExactly("stages[0].sla");
     }
 
     @Test
@@ -87,7 +86,7 @@ class PipelineTest {
             stages.add(stages.get(0));
             return stages;
         });
-        assertThat(violations(duplicate)).extracting(FieldViolation::field).containsExactly("stages[5].id");
+        assertThat(violations(duplicate)).extracting(DefinitionViolation::field).containsExactly("stages[5].id");
     }
 
     @Test
@@ -95,7 +94,7 @@ class PipelineTest {
         PipelineDefinition sales = Pipelines.definition("sales");
         PipelineDefinition noReasons = new PipelineDefinition(sales.name(), sales.department(), sales.skipMode(),
                 sales.backwardMode(), sales.handoffTo(), null, sales.stages(), List.of());
-        assertThat(violations(noReasons)).extracting(FieldViolation::field).containsExactly("lossReasons");
+        assertThat(violations(noReasons)).extracting(DefinitionViolation::field).containsExactly("lossReasons");
     }
 
     @Test
@@ -104,7 +103,7 @@ class PipelineTest {
         PipelineDefinition noStale = new PipelineDefinition(sales.name(), sales.department(), sales.skipMode(),
                 sales.backwardMode(), sales.handoffTo(), Duration.ofDays(14), sales.stages(),
                 List.of(new LossReason("price", "Price")));
-        assertThat(violations(noStale)).extracting(FieldViolation::message)
+        assertThat(violations(noStale)).extracting(DefinitionViolation::message)
                 .anySatisfy(message -> assertThat(message).contains("'stale'"));
     }
 
@@ -112,7 +111,7 @@ class PipelineTest {
     void modesAndAnEmptyStageListAreRequired() {
         PipelineDefinition empty = new PipelineDefinition("X", "x", null, null, null, null, List.of(),
                 List.of(new LossReason("price", "Price")));
-        assertThat(violations(empty)).extracting(FieldViolation::field)
+        assertThat(violations(empty)).extracting(DefinitionViolation::field)
                 .containsExactlyInAnyOrder("skipMode", "backwardMode", "stages");
     }
 
@@ -123,11 +122,10 @@ class PipelineTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<FieldViolation> violations(PipelineDefinition definition) {
-        RuleViolationException refusal = catchThrowableOfType(RuleViolationException.class,
+    private List<DefinitionViolation> violations(PipelineDefinition definition) {
+        RefusedException refused = catchThrowableOfType(RefusedException.class,
                 () -> new Pipeline().handle(new DefinePipelineCommand("sales", definition, "test")));
-        assertThat(refusal.type()).isEqualTo(ProblemTypes.PIPELINE_DEFINITION_INVALID);
-        return (List<FieldViolation>) refusal.properties().get("violations");
+        assertThat(refused.refusal()).isInstanceOf(DefinitionInvalid.class);
+        return ((DefinitionInvalid) refused.refusal()).violations();
     }
 }

@@ -1,5 +1,6 @@
 package io.dealflow.platform.web.idempotency;
 
+import io.dealflow.api.DealflowHeaders;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.platform.problem.FieldViolation;
 import io.dealflow.platform.problem.Problems;
@@ -39,8 +40,6 @@ import java.util.Set;
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
-    public static final String KEY_HEADER = "Idempotency-Key";
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final int MAX_KEY_LENGTH = 255;
     /** The response headers a replay repeats; others (dates, tracing) describe the first exchange only. */
     public static final List<String> REPLAYED_HEADERS =
@@ -63,7 +62,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !METHODS.contains(request.getMethod())
                 || !pathOf(request).startsWith(API_PREFIX)
-                || request.getHeader(KEY_HEADER) == null;
+                || request.getHeader(DealflowHeaders.IDEMPOTENCY_KEY) == null;
     }
 
     /**
@@ -82,11 +81,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             continueAsync(request, response, chain);
             return;
         }
-        String key = request.getHeader(KEY_HEADER);
+        String key = request.getHeader(DealflowHeaders.IDEMPOTENCY_KEY);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             problems.write(request, response, Problems.invalid(
-                    "The " + KEY_HEADER + " header must be 1 to " + MAX_KEY_LENGTH + " non-blank characters.",
-                    List.of(new FieldViolation(KEY_HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
+                    "The " + DealflowHeaders.IDEMPOTENCY_KEY + " header must be 1 to " + MAX_KEY_LENGTH + " non-blank characters.",
+                    List.of(new FieldViolation(DealflowHeaders.IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -100,12 +99,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             replay(completed.response(), response);
         } else if (outcome instanceof KeyReused) {
             problems.write(request, response, Problems.of(409, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                    "This " + KEY_HEADER + " was already used for a different request."
+                    "This " + DealflowHeaders.IDEMPOTENCY_KEY + " was already used for a different request."
                             + " Use a new key for a new request."));
         } else {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problems.write(request, response, Problems.of(409, ProblemTypes.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "A request with this " + KEY_HEADER + " is still being processed. Retry once it has completed."));
+                    "A request with this " + DealflowHeaders.IDEMPOTENCY_KEY + " is still being processed. Retry once it has completed."));
         }
     }
 
@@ -183,7 +182,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = stored.body();
         response.setStatus(stored.status());
         stored.headers().forEach(response::setHeader);
-        response.setHeader(REPLAYED_HEADER, "true");
+        response.setHeader(DealflowHeaders.IDEMPOTENT_REPLAYED, "true");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

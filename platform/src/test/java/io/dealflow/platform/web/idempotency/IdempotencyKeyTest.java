@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import static io.dealflow.platform.web.idempotency.IdempotencyFilter.KEY_HEADER;
-import static io.dealflow.platform.web.idempotency.IdempotencyFilter.REPLAYED_HEADER;
+import static io.dealflow.api.DealflowHeaders.IDEMPOTENCY_KEY;
+import static io.dealflow.api.DealflowHeaders.IDEMPOTENT_REPLAYED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformWebTest
@@ -38,11 +38,11 @@ class IdempotencyKeyTest {
 
         EntityExchangeResult<byte[]> first = post("/api/test/orders", key, order(name, 2))
                 .expectStatus().isCreated()
-                .expectHeader().doesNotExist(REPLAYED_HEADER)
+                .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED)
                 .expectBody().returnResult();
         EntityExchangeResult<byte[]> retry = post("/api/test/orders", key, order(name, 2))
                 .expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true")
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true")
                 .expectBody().returnResult();
 
         assertThat(orders.invocationsOf(name)).isOne();
@@ -83,9 +83,9 @@ class IdempotencyKeyTest {
 
         post("/api/test/orders/flaky", key, order(name, 1)).expectStatus().isEqualTo(500);
         post("/api/test/orders/flaky", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().doesNotExist(REPLAYED_HEADER);
+                .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED);
         post("/api/test/orders/flaky", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true");
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true");
 
         assertThat(orders.invocationsOf(name)).isEqualTo(2);
     }
@@ -97,9 +97,9 @@ class IdempotencyKeyTest {
 
         post("/api/test/orders/later", key, order(name, 1)).expectStatus().isAccepted();
         post("/api/test/orders/later", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().doesNotExist(REPLAYED_HEADER);
+                .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED);
         post("/api/test/orders/later", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true");
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true");
 
         assertThat(orders.invocationsOf(name)).isEqualTo(2);
     }
@@ -114,7 +114,7 @@ class IdempotencyKeyTest {
                 .expectBody().jsonPath("$.type")
                 .isEqualTo(ProblemTypes.uri(ProblemTypes.DEAL_NOT_YET_KNOWN).toString());
         post("/api/test/orders/not-yet", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().doesNotExist(REPLAYED_HEADER);
+                .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED);
 
         assertThat(orders.invocationsOf(name)).isEqualTo(2);
     }
@@ -126,7 +126,7 @@ class IdempotencyKeyTest {
 
         post("/api/test/orders/refused", key, order(name, 1)).expectStatus().isEqualTo(422);
         post("/api/test/orders/refused", key, order(name, 1)).expectStatus().isEqualTo(422)
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true")
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo(ProblemTypes.uri(ProblemTypes.DEAL_CLOSED).toString());
 
@@ -151,7 +151,7 @@ class IdempotencyKeyTest {
         gate.open();
         assertThat(first.get()).isEqualTo(201);
         post("/api/test/orders/slow", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true");
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true");
         assertThat(orders.invocationsOf(name)).isOne();
     }
 
@@ -163,7 +163,7 @@ class IdempotencyKeyTest {
         byte[] first = post("/api/test/orders/async", key, order(name, 1)).expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody();
         byte[] retry = post("/api/test/orders/async", key, order(name, 1)).expectStatus().isCreated()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true")
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true")
                 .expectBody().returnResult().getResponseBody();
 
         assertThat(retry).isEqualTo(first);
@@ -176,11 +176,11 @@ class IdempotencyKeyTest {
         String key = newKey();
         String name = newName();
 
-        http.patch().uri("/api/test/orders/7").header(KEY_HEADER, key).contentType(MediaType.APPLICATION_JSON)
+        http.patch().uri("/api/test/orders/7").header(IDEMPOTENCY_KEY, key).contentType(MediaType.APPLICATION_JSON)
                 .body(order(name, 3)).exchange().expectStatus().isOk();
-        http.patch().uri("/api/test/orders/7").header(KEY_HEADER, key).contentType(MediaType.APPLICATION_JSON)
+        http.patch().uri("/api/test/orders/7").header(IDEMPOTENCY_KEY, key).contentType(MediaType.APPLICATION_JSON)
                 .body(order(name, 3)).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals(REPLAYED_HEADER, "true");
+                .expectHeader().valueEquals(IDEMPOTENT_REPLAYED, "true");
 
         assertThat(orders.invocationsOf(name)).isOne();
     }
@@ -208,7 +208,7 @@ class IdempotencyKeyTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo(ProblemTypes.uri(ProblemTypes.INVALID_REQUEST).toString())
-                .jsonPath("$.errors[0].field").isEqualTo(KEY_HEADER);
+                .jsonPath("$.errors[0].field").isEqualTo(IDEMPOTENCY_KEY);
 
         assertThat(orders.invocationsOf(name)).isZero();
     }
@@ -232,7 +232,7 @@ class IdempotencyKeyTest {
                         body.getBytes(StandardCharsets.UTF_8)));
 
         post("/api/test/orders", key, body).expectStatus().isCreated()
-                .expectHeader().doesNotExist(REPLAYED_HEADER);
+                .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED);
 
         assertThat(orders.invocationsOf(name)).isOne();
     }
@@ -252,7 +252,7 @@ class IdempotencyKeyTest {
     }
 
     private RestTestClient.ResponseSpec post(String path, String key, String json) {
-        return http.post().uri(path).header(KEY_HEADER, key).contentType(MediaType.APPLICATION_JSON).body(json)
+        return http.post().uri(path).header(IDEMPOTENCY_KEY, key).contentType(MediaType.APPLICATION_JSON).body(json)
                 .exchange();
     }
 
