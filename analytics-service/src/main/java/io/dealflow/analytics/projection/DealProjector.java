@@ -114,14 +114,14 @@ public class DealProjector {
 
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
-    private final CatchUpRule catchUp;
+    private final VisitTimeline timeline;
     private final DayCounts dayCounts;
 
     public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties,
                          DayCounts dayCounts) {
         this.consumer = consumer;
         this.jdbc = jdbc;
-        this.catchUp = new CatchUpRule(properties.catchUpWindow());
+        this.timeline = new VisitTimeline(new CatchUpRule(properties.catchUpWindow()));
         this.dayCounts = dayCounts;
     }
 
@@ -257,26 +257,32 @@ public class DealProjector {
         private FinishedVisit changeStage(DealRow deal, DealStageChanged changed, long sequence, Instant at) {
             String manager = changed.managerId() == null ? deal.managerId : changed.managerId();
             FinishedVisit finished = endVisit(deal, changed.direction().name(), manager, null, at);
-            boolean catchUpRun = catchUp.continuesRun(deal.lastChangeAt,
-                    deal.lastChangeDirection == null ? null : Direction.valueOf(deal.lastChangeDirection),
-                    changed.direction(), at);
-            if (catchUpRun) {
-                markVisit(deal.dealId, deal.visitCount - 1);
-                markVisit(deal.dealId, deal.visitCount);
-                markChange(deal.dealId, deal.lastChangeSequence == null ? 0 : deal.lastChangeSequence);
+            VisitTimeline.Step step = timeline.change(deal.visitCount, previousChange(deal), changed.direction(), at);
+            if (step.catchUp()) {
+                step.run().visits().forEach(visitNo -> markVisit(deal.dealId, visitNo));
+                markChange(deal.dealId, step.run().earlierChange());
             }
             changes.put(new ChangeKey(deal.dealId, sequence), new ChangeRow(deal.dealId, sequence,
                     changed.pipelineId(), changed.pipelineVersion(), changed.fromStageId(), changed.toStageId(),
-                    changed.direction().name(), changed.skippedStageIds().size(), manager, at, catchUpRun));
-            startVisit(deal, deal.visitCount + 1, changed.pipelineId(), changed.pipelineVersion(),
+                    changed.direction().name(), changed.skippedStageIds().size(), manager, at, step.catchUp()));
+            startVisit(deal, step.starts(), changed.pipelineId(), changed.pipelineVersion(),
                     changed.toStageId(), at, manager);
-            deal.visitCount++;
+            deal.visitCount = step.starts();
             deal.managerId = manager;
             deal.lastChangeAt = at;
             deal.lastChangeDirection = changed.direction().name();
             deal.lastChangeSequence = sequence;
             changedDeals.add(deal);
             return finished;
+        }
+
+        private static VisitTimeline.PreviousChange previousChange(DealRow deal) {
+            if (deal.lastChangeAt == null) {
+                return null;
+            }
+            return new VisitTimeline.PreviousChange(deal.lastChangeSequence == null ? 0 : deal.lastChangeSequence,
+                    deal.lastChangeAt,
+                    deal.lastChangeDirection == null ? null : Direction.valueOf(deal.lastChangeDirection));
         }
 
         /** The open visit now belongs to the new manager: a visit's manager is the deal's when it ends. */

@@ -82,6 +82,22 @@ class EventJsonApprovalTest {
         assertThat(json.readTaskEvent(written).clientId()).isEqualTo(SampleEvents.CLIENT);
     }
 
+    /**
+     * The parameterised tests above pin only the types that have a sample: a new permitted event type without one
+     * would be published unpinned, so every type the sealed interfaces permit must appear among the samples.
+     */
+    @Test
+    void everyPermittedEventTypeHasASample() {
+        assertThat(sampledTypes(SampleEvents.dealEvents()))
+                .containsExactlyInAnyOrder(DealEvent.class.getPermittedSubclasses());
+        assertThat(sampledTypes(SampleEvents.taskEvents()))
+                .containsExactlyInAnyOrder(TaskEvent.class.getPermittedSubclasses());
+    }
+
+    private static List<Class<?>> sampledTypes(List<?> samples) {
+        return samples.stream().<Class<?>>map(Object::getClass).distinct().toList();
+    }
+
     @Test
     void pipelineDefinedKeepsItsApprovedJson() throws IOException {
         PipelineDefined event = SampleEvents.pipelineDefined();

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Picks who receives a handed-off deal; the round-robin position is shared by every instance. */
+/** Keeps the round-robin position of each route, shared by every instance; {@link Receiver#pick} is the rule. */
 @Component
 public class ReceiverSelector {
 
@@ -21,17 +21,10 @@ public class ReceiverSelector {
         if (receiver == null) {
             return Optional.empty();
         }
-        if (receiver.mode() == Receiver.Mode.FIXED) {
-            return Optional.ofNullable(receiver.person()).filter(person -> !person.isBlank());
-        }
-        if (receiver.members().isEmpty()) {
-            return Optional.empty();
-        }
-        long turn = jdbc.sql("""
+        return receiver.pick(() -> jdbc.sql("""
                         INSERT INTO receiver_cursors (route, next_index) VALUES (:route, 1)
                         ON CONFLICT (route) DO UPDATE SET next_index = receiver_cursors.next_index + 1
                         RETURNING next_index - 1""")
-                .param("route", route.name()).query(Long.class).single();
-        return Optional.of(receiver.members().get((int) (turn % receiver.members().size())));
+                .param("route", route.name()).query(Long.class).single());
     }
 }

@@ -4,6 +4,7 @@ import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.Topics;
 import io.dealflow.api.deal.ImportedDealIds;
 import io.dealflow.platform.testing.ApiResponse;
+import io.dealflow.platform.testing.ConsumerGroups;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.DemoDeals;
@@ -14,14 +15,11 @@ import io.dealflow.platform.testing.TcpProxy;
 import io.dealflow.platform.testing.TestInfrastructure;
 import io.dealflow.platform.testing.TestServices;
 import io.dealflow.platform.testing.TopicReader;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -195,7 +193,12 @@ class HandoffIT {
         assertThat(failed.path("nextAttemptAt").isMissingNode()).as("a refusal is not retried by itself").isTrue();
         assertThat(failed.path("receiverId").asString()).isEqualTo("accountant-1");
         assertThat(handoffs.post("/api/v1/handoffs/" + dealId + "/retry", null).status()).isEqualTo(202);
-        awaitStatus(dealId, "FAILED");
+        // FAILED is what it already was: only a further attempt shows the retry was tried and refused again
+        JsonNode refusedAgain = await().atMost(WAIT).ignoreExceptions().until(
+                () -> handoffs.get("/api/v1/handoffs/" + dealId).body(),
+                handoff -> handoff.path("attempts").asInt() > failed.path("attempts").asInt()
+                        && "FAILED".equals(handoff.path("status").asString()));
+        assertThat(refusedAgain.path("problem").path("type").asString()).endsWith("required-fields-missing");
 
         assertThat(admin.put("/api/v1/pipelines/" + target, pipeline("Target", "it-accounts", null, List.of()))
                 .body().path("version").asInt()).isEqualTo(2);
@@ -347,14 +350,9 @@ class HandoffIT {
         awaitConsumedPast(record.topic(), record.partition(), record.offset());
     }
 
-    private void awaitConsumedPast(String topic, int partitionNumber, long offset) {
-        TopicPartition partition = new TopicPartition(topic, partitionNumber);
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafka().bootstrapServers()))) {
-            String group = listeners.getListenerContainer("handoff-service-deals").getGroupId();
-            await().atMost(WAIT).ignoreExceptions().until(() -> admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get().get(partition).offset() > offset);
-        }
+    private void awaitConsumedPast(String topic, int partition, long offset) {
+        ConsumerGroups.awaitConsumedPast(listeners.getListenerContainer("handoff-service-deals").getGroupId(), topic,
+                partition, offset, WAIT);
     }
 
     private static Map<String, Object> pipeline(String name, String department, String handoffTo,

@@ -43,6 +43,8 @@ import static org.awaitility.Awaitility.await;
 class TwoRelaysTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Each round goes to either relay about evenly; both not having published by then means one is not relaying. */
+    private static final int MAX_ROUNDS = 40;
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -65,23 +67,42 @@ class TwoRelaysTest {
         first.close();
     }
 
+    /**
+     * Both instances must really contend: a test in which one relay did all the work while the other never tried
+     * would pass these assertions with no lock at all. So rounds of writes go on until each instance has published
+     * some of them, and each round's acknowledgements are slowed so the other instance tries (and waits) meanwhile.
+     */
     @Test
-    void twoRelaysOnOneDatabaseNeverPublishAtTheSameTimeAndPublishEachEventOnce() {
+    void twoRelaysOnOneDatabaseTakeTurnsNeverPublishAtTheSameTimeAndPublishEachEventOnce() {
         String topic = OutboxEvents.newTopic();
         Map<String, List<String>> appendedByTask = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {
             appendedByTask.put(OutboxEvents.newTaskId(), new ArrayList<>());
         }
-        // both instances take writes, as replicas behind a load balancer would
-        for (int round = 0; round < 10; round++) {
-            ConfigurableApplicationContext instance = round % 2 == 0 ? first : second;
-            OutboxWriter outbox = instance.getBean(OutboxWriter.class);
-            new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult(s ->
-                    appendedByTask.forEach((taskId, appended) -> {
-                        OutgoingEvent event = OutboxEvents.taskCreated(topic, taskId);
-                        outbox.append(event);
-                        appended.add(event.id());
-                    }));
+        WatchingPublisher firstPublisher = (WatchingPublisher) first.getBean(KafkaEventPublisher.class);
+        WatchingPublisher secondPublisher = (WatchingPublisher) second.getBean(KafkaEventPublisher.class);
+        double firstWaitedBefore = turnsWaited(first);
+        double secondWaitedBefore = turnsWaited(second);
+        WatchingPublisher.ackDelay = Duration.ofMillis(100);
+        try {
+            // both instances take writes, as replicas behind a load balancer would
+            for (int round = 0; round < MAX_ROUNDS && !bothPublished(appendedByTask, firstPublisher,
+                    secondPublisher); round++) {
+                ConfigurableApplicationContext instance = round % 2 == 0 ? first : second;
+                OutboxWriter outbox = instance.getBean(OutboxWriter.class);
+                List<String> thisRound = new ArrayList<>();
+                new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult(s ->
+                        appendedByTask.forEach((taskId, appended) -> {
+                            OutgoingEvent event = OutboxEvents.taskCreated(topic, taskId);
+                            outbox.append(event);
+                            appended.add(event.id());
+                            thisRound.add(event.id());
+                        }));
+                await().atMost(WAIT).until(() -> WatchingPublisher.publishedIn(List.of(thisRound)).size()
+                        >= thisRound.size());
+            }
+        } finally {
+            WatchingPublisher.ackDelay = null;
         }
         int total = appendedByTask.values().stream().mapToInt(List::size).sum();
 
@@ -93,12 +114,20 @@ class TwoRelaysTest {
                     .filter(record -> taskId.equals(record.key())).map(TwoRelaysTest::eventId))
                     .containsExactlyElementsOf(appended));
         }
-        assertThat(first.getBean(OutboxRelay.class).isRunning()).isTrue();
-        assertThat(second.getBean(OutboxRelay.class).isRunning()).isTrue();
+        assertThat(WatchingPublisher.publishersOf(appendedByTask.values()))
+                .as("both instances relayed some of the events").containsOnlyKeys(firstPublisher, secondPublisher);
+        assertThat(turnsWaited(first)).as("the first instance waited while the second relayed")
+                .isGreaterThan(firstWaitedBefore);
+        assertThat(turnsWaited(second)).as("the second instance waited while the first relayed")
+                .isGreaterThan(secondWaitedBefore);
         assertThat(WatchingPublisher.overlaps.get()).isZero();
         List<String> published = WatchingPublisher.publishedIn(appendedByTask.values());
         assertThat(published).as("each event published once, by one instance").hasSize(total)
                 .doesNotHaveDuplicates();
+    }
+
+    private static boolean bothPublished(Map<String, List<String>> appendedByTask, WatchingPublisher... instances) {
+        return WatchingPublisher.publishersOf(appendedByTask.values()).keySet().containsAll(List.of(instances));
     }
 
     @Test
@@ -168,6 +197,8 @@ class TwoRelaysTest {
         /** (instance, event id) of every acknowledged send. */
         static final Queue<Map.Entry<WatchingPublisher, String>> published = new ConcurrentLinkedQueue<>();
         static volatile CompletableFuture<Void> stall;
+        /** While set, every acknowledgement arrives this much later, so a round holds the relay lock that long. */
+        static volatile Duration ackDelay;
         static final AtomicReference<WatchingPublisher> stalledIn = new AtomicReference<>();
 
         /** The publishing instance of each of these events, once per publication. */
@@ -176,6 +207,16 @@ class TwoRelaysTest {
             eventIds.forEach(wanted::addAll);
             return published.stream().filter(entry -> wanted.contains(entry.getValue()))
                     .map(entry -> entry.getValue()).toList();
+        }
+
+        /** The events among these each instance published, in the order they were acknowledged. */
+        static Map<WatchingPublisher, List<String>> publishersOf(java.util.Collection<List<String>> eventIds) {
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            eventIds.forEach(wanted::addAll);
+            Map<WatchingPublisher, List<String>> byInstance = new LinkedHashMap<>();
+            published.stream().filter(entry -> wanted.contains(entry.getValue())).forEach(entry ->
+                    byInstance.computeIfAbsent(entry.getKey(), instance -> new ArrayList<>()).add(entry.getValue()));
+            return byInstance;
         }
 
         WatchingPublisher(KafkaTemplate<String, byte[]> template, Duration ackTimeout, MeterRegistry meters) {
@@ -196,6 +237,11 @@ class TwoRelaysTest {
             } else {
                 stalledIn.compareAndSet(null, this);
                 sent = broker.thenCompose(ignored -> super.send(event));
+            }
+            Duration delay = ackDelay;
+            if (delay != null) {
+                sent = sent.thenCompose(result -> CompletableFuture.supplyAsync(() -> result,
+                        CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
             }
             return sent.whenComplete((result, failure) -> {
                 if (failure == null) {

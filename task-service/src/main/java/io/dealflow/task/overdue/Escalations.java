@@ -1,7 +1,6 @@
 package io.dealflow.task.overdue;
 
 import io.dealflow.task.task.TaskActors;
-import io.dealflow.api.task.TaskKind;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
 import io.dealflow.platform.pipelines.PipelineCatalog;
@@ -25,7 +24,7 @@ class Escalations {
     private final TrackedDeals deals;
     private final PipelineCatalog pipelines;
     private final TaskLifecycle lifecycle;
-    private final TaskProperties properties;
+    private final EscalationPolicy policy;
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
 
@@ -34,32 +33,27 @@ class Escalations {
         this.deals = deals;
         this.pipelines = pipelines;
         this.lifecycle = lifecycle;
-        this.properties = properties;
+        this.policy = EscalationPolicy.of(properties);
         this.jdbc = jdbc;
         this.meters = meters;
     }
 
     /** Runs in the scanner's transaction, right after the task was marked overdue. */
     void escalate(Task overdue, Instant now) {
-        if (!overdue.isFollowUp()) {
-            return; // a head's own control task is not escalated to the head again
-        }
-        TrackedDeal deal = deals.find(overdue.dealId()).orElse(null);
-        if (deal == null || !deal.open()) {
+        // a control task is never escalated: no need to look its deal up
+        TrackedDeal deal = overdue.isFollowUp() ? deals.find(overdue.dealId()).orElse(null) : null;
+        if (!EscalationPolicy.calledFor(overdue, deal)) {
             return;
         }
         String department = pipelines.require(deal.pipelineId(), deal.pipelineVersion()).department();
-        String head = properties.departmentHeads().get(department);
+        String head = policy.headOf(department).orElse(null);
         if (head == null) {
             log.warn("Task {} of deal {} is overdue but department '{}' has no head configured "
                     + "(dealflow.tasks.department-heads.{}): not escalated", overdue.taskId(), deal.dealId(),
                     department, department);
             return;
         }
-        Task control = lifecycle.open(new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(),
-                TaskKind.CONTROL, "Control: '" + overdue.title() + "' of " + overdue.assigneeId() + " is overdue ("
-                + deal.title() + ")", head, now.plus(properties.controlTaskDueIn())), now, TaskActors.SYSTEM,
-                null);
+        Task control = lifecycle.open(policy.controlTask(overdue, deal, head, now), now, TaskActors.SYSTEM, null);
         jdbc.sql("""
                         INSERT INTO escalations (task_id, deal_id, pipeline_id, department, head_id, control_task_id, at)
                         VALUES (:taskId, :dealId, :pipelineId, :department, :head, :controlTaskId, :at)""")

@@ -2,10 +2,13 @@ package io.dealflow.task.overdue;
 
 import io.dealflow.api.pipeline.LossReason;
 import io.dealflow.dealclient.DealServiceClient;
+import io.dealflow.platform.pipelines.PipelineCatalog;
 import io.dealflow.task.task.TaskActors;
 import io.dealflow.task.task.Task;
 import io.dealflow.task.task.TaskLifecycle;
 import io.dealflow.task.task.TaskStore;
+import io.dealflow.task.task.TaskStore.PipelineVersion;
+import io.dealflow.task.task.TaskStore.StaleCutoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,11 +37,14 @@ public class OverdueScanner {
     private final DealServiceClient dealService;
     private final TransactionTemplate transaction;
     private final TaskProperties properties;
+    private final PipelineCatalog pipelines;
     private final Clock clock;
 
     OverdueScanner(TaskStore tasks, TaskLifecycle lifecycle, Escalations escalations, DealServiceClient dealService,
-                   TransactionTemplate transaction, TaskProperties properties, Clock clock) {
+                   TransactionTemplate transaction, TaskProperties properties, PipelineCatalog pipelines,
+                   Clock clock) {
         this.tasks = tasks;
+        this.pipelines = pipelines;
         this.lifecycle = lifecycle;
         this.escalations = escalations;
         this.dealService = dealService;
@@ -78,7 +85,7 @@ public class OverdueScanner {
     /** Outside any transaction: a slow deal-service must not hold locks on tasks. */
     private int closeStaleDeals(Instant now) {
         int requested = 0;
-        for (Task task : tasks.staleFollowUps(now, BATCH)) {
+        for (Task task : tasks.overdueFollowUpsDueBefore(staleCutoffs(now), BATCH)) {
             // the key is the task's, so a repeat after a lost answer can never close the deal with another comment
             StaleCloseOutcome outcome = StaleCloseOutcome.of(dealService.markLost(task.dealId(), LossReason.STALE,
                     "Follow-up task '" + task.title() + "' of " + task.assigneeId() + " has been overdue since "
@@ -94,6 +101,17 @@ public class OverdueScanner {
             }
         }
         return requested;
+    }
+
+    /** {@link StalePolicy}'s cutoff for each pipeline version that has overdue follow-ups and closes stale deals. */
+    private List<StaleCutoff> staleCutoffs(Instant now) {
+        List<StaleCutoff> cutoffs = new ArrayList<>();
+        for (PipelineVersion version : tasks.pipelinesWithOverdueFollowUps()) {
+            pipelines.find(version.pipelineId(), version.version())
+                    .flatMap(pipeline -> StalePolicy.dueBefore(pipeline, now))
+                    .ifPresent(dueBefore -> cutoffs.add(new StaleCutoff(version, dueBefore)));
+        }
+        return cutoffs;
     }
 
     /** @param staleDealsClosed deals asked to close as stale in this scan */

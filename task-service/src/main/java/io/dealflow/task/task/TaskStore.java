@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Tasks in PostgreSQL. Every method runs in the caller's transaction. */
@@ -86,20 +88,55 @@ public class TaskStore {
     }
 
     /**
-     * Follow-up tasks overdue longer than their pipeline's {@code staleAfter} on deals still open, whose deal has not
-     * been asked to close yet (R5).
+     * The pipeline versions of the open deals that have a follow-up task marked overdue and not yet asked to close:
+     * the only pipelines whose stale cutoff a scan needs.
      */
-    public List<Task> staleFollowUps(Instant now, int limit) {
+    public List<PipelineVersion> pipelinesWithOverdueFollowUps() {
+        return jdbc.sql("""
+                        SELECT DISTINCT d.pipeline_id, d.pipeline_version FROM tasks t
+                        JOIN tracked_deals d ON d.deal_id = t.deal_id AND d.open
+                        WHERE %s""".formatted(OVERDUE_FOLLOW_UP))
+                .query((row, n) -> new PipelineVersion(row.getString("pipeline_id"), row.getInt("pipeline_version")))
+                .list();
+    }
+
+    /**
+     * Follow-up tasks marked overdue, on deals still open, not yet asked to close, and due before their deal's
+     * pipeline version's cutoff (R5; the cutoffs are {@code StalePolicy}'s, so the rule is not restated here).
+     */
+    public List<Task> overdueFollowUpsDueBefore(List<StaleCutoff> cutoffs, int limit) {
+        if (cutoffs.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < cutoffs.size(); i++) {
+            StaleCutoff cutoff = cutoffs.get(i);
+            values.append(i == 0 ? "" : ", ").append("(:pipeline").append(i).append(", :version").append(i)
+                    .append(", CAST(:dueBefore").append(i).append(" AS timestamptz))");
+            params.put("pipeline" + i, cutoff.pipeline().pipelineId());
+            params.put("version" + i, cutoff.pipeline().version());
+            params.put("dueBefore" + i, Timestamp.from(cutoff.dueBefore()));
+        }
         return jdbc.sql("""
                         SELECT t.* FROM tasks t
                         JOIN tracked_deals d ON d.deal_id = t.deal_id AND d.open
-                        JOIN pipeline_catalog p ON p.pipeline_id = d.pipeline_id AND p.version = d.pipeline_version
-                        WHERE t.status = 'OPEN' AND t.kind <> 'CONTROL' AND t.overdue_at IS NOT NULL
-                          AND t.stale_close_requested_at IS NULL
-                          AND p.definition ->> 'staleAfter' IS NOT NULL
-                          AND t.due_at + CAST(p.definition ->> 'staleAfter' AS interval) < :now
-                        ORDER BY t.due_at LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(TASK).list();
+                        JOIN (VALUES %s) AS c (pipeline_id, version, due_before)
+                          ON c.pipeline_id = d.pipeline_id AND c.version = d.pipeline_version
+                        WHERE %s AND t.due_at < c.due_before
+                        ORDER BY t.due_at LIMIT :limit""".formatted(values, OVERDUE_FOLLOW_UP))
+                .params(params).param("limit", limit).query(TASK).list();
+    }
+
+    private static final String OVERDUE_FOLLOW_UP = """
+            t.status = 'OPEN' AND t.kind <> 'CONTROL' AND t.overdue_at IS NOT NULL
+            AND t.stale_close_requested_at IS NULL""";
+
+    public record PipelineVersion(String pipelineId, int version) {
+    }
+
+    /** Follow-ups of deals in {@code pipeline} due before {@code dueBefore} are stale. */
+    public record StaleCutoff(PipelineVersion pipeline, Instant dueBefore) {
     }
 
     public void markStaleCloseRequested(String taskId, Instant at) {

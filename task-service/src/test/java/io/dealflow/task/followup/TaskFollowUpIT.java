@@ -6,6 +6,7 @@ import io.dealflow.api.deal.ImportedDealIds;
 import io.dealflow.api.json.EventJson;
 import io.dealflow.api.task.TaskEvent;
 import io.dealflow.platform.testing.ApiResponse;
+import io.dealflow.platform.testing.ConsumerGroups;
 import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import io.dealflow.platform.testing.HistoryCsv;
@@ -330,12 +331,16 @@ class TaskFollowUpIT {
 
         byte[] opened = firstDealEvent(dealId);
         sendDealEvents(dealId, opened);
-        // a later deal event passing through proves the redelivered one was consumed before it
+        // a later deal event of the same deal (one partition) consumed proves the redelivered one was consumed
+        // before it; the TaskOpened already there says nothing about the redelivery
         assertThat(deals.post("/api/v1/deals/" + dealId + "/tags", Map.of("add", List.of("checked"))).status())
                 .isEqualTo(200);
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(taskEventTypes(dealId, 1)).containsExactly("TaskOpened"));
+        ConsumerRecord<String, byte[]> sentinel = dealEventOfType(dealId, "DealTagged");
+        ConsumerGroups.awaitConsumedPast(listeners.getListenerContainer("task-service-deals").getGroupId(),
+                sentinel.topic(), sentinel.partition(), sentinel.offset(), WAIT);
+
         assertThat(tasks.get("/api/v1/tasks?dealId=" + dealId).body().path("total").asLong()).isEqualTo(1);
+        assertThat(taskEventTypes(dealId, 1)).containsExactly("TaskOpened");
     }
 
     @Test
@@ -354,6 +359,17 @@ class TaskFollowUpIT {
             assertThat(open.get(0).path("stageId").asString()).isEqualTo("needs-identified");
         });
         assertThat(taskEventTypes(dealId, 3)).containsExactly("TaskOpened", "TaskCancelled", "TaskOpened");
+    }
+
+    private static ConsumerRecord<String, byte[]> dealEventOfType(String dealId, String type) {
+        EventJson json = new EventJson();
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {
+            List<ConsumerRecord<String, byte[]>> found = reader.readUntil(record -> dealId.equals(record.key())
+                            && type.equals(json.readDealEvent(record.value()).event().eventType()),
+                    records -> !records.isEmpty(), WAIT);
+            assertThat(found).as("a " + type + " of deal " + dealId + " on " + Topics.DEAL_EVENTS).isNotEmpty();
+            return found.get(0);
+        }
     }
 
     private static byte[] firstDealEvent(String dealId) {
