@@ -8,7 +8,6 @@ import io.dealflow.platform.problem.NotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,17 +39,11 @@ public class ReportPipelines {
 
     /** Where a stage stands in the version it was visited under, for ordering rows; unknown stages sort last. */
     public int stageIndex(String pipelineId, int version, String stageId) {
-        List<StageDefinition> stages = find(pipelineId, version).map(PipelineDefined::stages).orElse(List.of());
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).id().equals(stageId)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
+        int index = find(pipelineId, version).map(pipeline -> pipeline.indexOf(stageId)).orElse(-1);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     public Optional<Duration> sla(String pipelineId, int version, String stageId) {
-        return find(pipelineId, version).stream().flatMap(pipeline -> pipeline.stages().stream())
-                .filter(stage -> stage.id().equals(stageId)).map(StageDefinition::sla).findFirst();
+        return find(pipelineId, version).flatMap(pipeline -> pipeline.stage(stageId)).map(StageDefinition::sla);
     }
 }

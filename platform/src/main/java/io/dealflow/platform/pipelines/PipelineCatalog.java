@@ -1,5 +1,6 @@
 package io.dealflow.platform.pipelines;
 
+import io.dealflow.api.Topics;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.pipeline.StageDefinition;
@@ -37,7 +38,7 @@ public class PipelineCatalog {
     }
 
     public Optional<PipelineDefined> find(String pipelineId, int version) {
-        String key = pipelineId + ":" + version;
+        String key = Topics.pipelineKey(pipelineId, version);
         PipelineDefined cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
@@ -72,8 +73,7 @@ public class PipelineCatalog {
     }
 
     public static StageDefinition stage(PipelineDefined pipeline, String stageId) {
-        return pipeline.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
+        return pipeline.stage(stageId).orElseThrow(() -> new IllegalStateException(
                         "Pipeline " + pipeline.pipelineId() + " v" + pipeline.version() + " has no stage " + stageId));
     }
 }

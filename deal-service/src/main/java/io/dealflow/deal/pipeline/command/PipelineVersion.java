@@ -37,13 +37,7 @@ public record PipelineVersion(PipelineDefined definition) {
 
     /** Position of the stage in the pipeline's order, or -1 when this version has no such stage. */
     public int indexOf(String stageId) {
-        List<StageDefinition> stages = definition.stages();
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).id().equals(stageId)) {
-                return i;
-            }
-        }
-        return -1;
+        return definition.indexOf(stageId);
     }
 
     public List<String> stageIds() {

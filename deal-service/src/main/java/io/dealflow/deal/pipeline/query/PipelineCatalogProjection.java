@@ -1,5 +1,6 @@
 package io.dealflow.deal.pipeline.query;
 
+import io.dealflow.api.Topics;
 import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.deal.ProcessingGroups;
@@ -100,6 +101,6 @@ public class PipelineCatalogProjection implements PipelineCatalog {
     }
 
     private static String key(String pipelineId, int version) {
-        return pipelineId + ":" + version;
+        return Topics.pipelineKey(pipelineId, version);
     }
 }
