@@ -103,7 +103,7 @@ public class DealFollowUps {
                     lifecycle.cancel(task, CancelCause.SUPERSEDED, at, TaskActors.SYSTEM, published.eventId());
                 }
             }
-            deals.update(withStage(deal, changed), at);
+            deals.update(deal.after(changed), at);
             openStageTask(pipeline, deal.dealId(), changed.toStageId(), deal.managerId(), at, published.eventId());
         } else if (event instanceof DealManagerReassigned reassigned) {
             for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
@@ -113,23 +113,19 @@ public class DealFollowUps {
                             task.title(), reassigned.toManagerId(), task.dueAt()), at, TaskActors.SYSTEM, published.eventId());
                 }
             }
-            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), reassigned.pipelineVersion(),
-                    deal.title(), deal.stageId(), reassigned.toManagerId(), true), at);
+            deals.update(deal.after(reassigned), at);
         } else if (event instanceof DealWon || event instanceof DealLost) {
             for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
                 lifecycle.cancel(task, CancelCause.DEAL_CLOSED, at, TaskActors.SYSTEM, published.eventId());
             }
-            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
-                    deal.stageId(), deal.managerId(), false), at);
+            deals.update(deal.after(event), at);
         } else {
-            deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
-                    deal.stageId(), deal.managerId(), deal.open()), at);
+            deals.update(deal.after(event), at);
         }
     }
 
     private void trackOpened(DealOpened opened, Instant at) {
-        deals.opened(new TrackedDeal(opened.dealId(), opened.pipelineId(), opened.pipelineVersion(), opened.title(),
-                opened.stageId(), opened.managerId(), true), at);
+        deals.opened(TrackedDeal.opened(opened), at);
     }
 
     /** The deal of an event after its opening, locked; null (and a warning) when its opening was never seen. */
@@ -155,12 +151,7 @@ public class DealFollowUps {
         if (deal == null) {
             return;
         }
-        String managerId = event instanceof DealManagerReassigned reassigned ? reassigned.toManagerId()
-                : deal.managerId();
-        String stageId = event instanceof DealStageChanged changed ? changed.toStageId() : deal.stageId();
-        boolean open = deal.open() && !(event instanceof DealWon) && !(event instanceof DealLost);
-        deals.update(new TrackedDeal(deal.dealId(), deal.pipelineId(), event.pipelineVersion(), deal.title(),
-                stageId, managerId, open), at);
+        deals.update(deal.after(event), at);
     }
 
     /**
@@ -196,10 +187,5 @@ public class DealFollowUps {
         TaskTemplate template = PipelineCatalog.stage(pipeline, stageId).task();
         lifecycle.open(new TaskDraft(dealId, pipeline.pipelineId(), stageId, TaskKind.STAGE, template.title(),
                 managerId, enteredAt.plus(template.dueIn())), enteredAt, TaskActors.SYSTEM, causationId);
-    }
-
-    private static TrackedDeal withStage(TrackedDeal deal, DealStageChanged changed) {
-        return new TrackedDeal(deal.dealId(), deal.pipelineId(), changed.pipelineVersion(), deal.title(),
-                changed.toStageId(), deal.managerId(), true);
     }
 }
