@@ -95,7 +95,7 @@ public class DealImporter {
     }
 
     /** One deal in a transaction of its own. */
-    public DealImportOutcome importDeal(String pipelineId, DealHistoryDraft draft, Actor actor, boolean dryRun) {
+    private DealImportOutcome importDeal(String pipelineId, DealHistoryDraft draft, Actor actor, boolean dryRun) {
         if (!draft.isRefused() && !storedDeals.among(List.of(dealId(pipelineId, draft))).isEmpty()) {
             return alreadyImported(draft);
         }
