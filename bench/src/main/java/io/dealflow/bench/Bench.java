@@ -226,6 +226,9 @@ public final class Bench {
                 insertRatio(1, Latencies.Summary::p99Ms, "INSERT p99")).withNote(offered));
         figures.add(figure("fixed", "command max", null, summary.maxMs(), "ms", "—", null, summary, null)
                 .withNote(offered + "; per second below"));
+        long shed = plan.metric(FixedRateSimulation.METRIC).shedCount();
+        figures.add(figure("fixed", "commands shed (503 service-overloaded)", null, shed, "", "—", null, summary, null)
+                .withNote(offered + "; refused at once by the admission limit, counted in errors too"));
     }
 
     private void lag() throws Exception {

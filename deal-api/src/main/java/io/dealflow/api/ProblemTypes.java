@@ -41,6 +41,8 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String INTERNAL_ERROR = "internal-error";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    /** More requests at once than the service admits: shed at once, so the ones it took keep their latency. */
+    public static final String SERVICE_OVERLOADED = "service-overloaded";
 
     // 422: funnel rules (R1, R2, R3, R10, R11)
     public static final String STAGE_SKIP_NOT_ALLOWED = "stage-skip-not-allowed";

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.during;
@@ -24,6 +25,7 @@ import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The requests of every scenario as Gatling chains. Each is measured: Gatling's own response time goes into the
@@ -34,6 +36,9 @@ final class Requests {
 
     static final String DEALS = "deals";
     private static final String RT = "rt";
+    private static final String STATUS = "status";
+    /** Gatling's own success range, which an explicit status check replaces */
+    private static final List<Integer> SUCCESS = IntStream.rangeClosed(200, 209).boxed().toList();
     private static final String NEW_DEAL = "newDealId";
     private static final String ETAG = "etag";
     private static final String TASK = "taskId";
@@ -149,7 +154,9 @@ final class Requests {
                           BiFunction<Session, Boolean, Session> after) {
         Latencies latencies = plan.metric(metric);
         return exec(session -> session.remove(ETAG))
-                .exec(request.check(responseTimeInMillis().saveAs(RT), header("ETag").optional().saveAs(ETAG)))
+                .exec(session -> session.remove(STATUS))
+                .exec(request.check(status().saveAs(STATUS), status().in(SUCCESS), responseTimeInMillis().saveAs(RT),
+                        header("ETag").optional().saveAs(ETAG)))
                 .exec(session -> {
                     boolean ok = !session.isFailed() && session.contains(RT);
                     if (ok) {
@@ -157,6 +164,8 @@ final class Requests {
                         if (plan.rate() > 0) {
                             plan.perSecond().recordMillis(session.getInt(RT));
                         }
+                    } else if (session.contains(STATUS) && session.getInt(STATUS) == 503) {
+                        latencies.shed();
                     } else {
                         latencies.error();
                     }

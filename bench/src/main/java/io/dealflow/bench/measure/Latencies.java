@@ -16,6 +16,7 @@ public final class Latencies {
 
     private final Histogram histogram = new ConcurrentHistogram(HOUR_MICROS, 3);
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong shed = new AtomicLong();
     private final AtomicLong firstNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastNanos = new AtomicLong(Long.MIN_VALUE);
 
@@ -33,6 +34,16 @@ public final class Latencies {
 
     public void error() {
         errors.incrementAndGet();
+    }
+
+    /** 503 {@code service-overloaded}: refused at once by the admission limit; an error as well. */
+    public void shed() {
+        shed.incrementAndGet();
+        errors.incrementAndGet();
+    }
+
+    public long shedCount() {
+        return shed.get();
     }
 
     private void window(long startNanos, long endNanos) {

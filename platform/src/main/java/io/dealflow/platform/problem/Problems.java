@@ -49,6 +49,18 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * 503 for a request shed because the service already works on as many as it admits; nothing of it was read or
+     * done, so the same request may be sent again after {@code Retry-After}.
+     */
+    public static ProblemDetail overloaded(int maxConcurrent) {
+        ProblemDetail problem = of(503, ProblemTypes.SERVICE_OVERLOADED,
+                "The service is working on " + maxConcurrent + " requests, as many as it takes at once; "
+                        + "nothing of this one was done. Send it again after Retry-After seconds.");
+        problem.setProperty("maxConcurrentRequests", maxConcurrent);
+        return problem;
+    }
+
     /** Gives a problem the Dealflow type and title of {@code slug}. */
     public static void typed(ProblemDetail problem, String slug) {
         problem.setType(ProblemTypes.uri(slug));

@@ -13,11 +13,45 @@ import java.util.List;
  * @param idempotency  {@code Idempotency-Key} support for POST and PATCH under {@code /api/}
  * @param streamedBodies paths whose handler streams the body instead of buffering it (a CSV import), with a limit
  *                       of their own
+ * @param admission      how many API requests the service works on at once; the rest are shed
  */
 @ConfigurationProperties("dealflow.http")
 public record PlatformHttpProperties(@DefaultValue("65536") long maxBodyBytes,
                                      @DefaultValue Idempotency idempotency,
-                                     @DefaultValue StreamedBodies streamedBodies) {
+                                     @DefaultValue StreamedBodies streamedBodies,
+                                     @DefaultValue Admission admission) {
+
+    /**
+     * Load shedding for {@code /api/} requests. Past a few requests per core, more at once only lengthen a queue (for
+     * a database connection, for the CPU): every answer gets later and clients time out. A request over the limit
+     * waits at most {@code maxWait} for a place, then is answered 503 {@code service-overloaded} with
+     * {@code Retry-After}, before it is authenticated or read.
+     *
+     * @param enabled       off: every request is taken, and queues
+     * @param maxConcurrent API requests worked on at once
+     * @param maxWait       how long a request over the limit waits for a place before it is shed
+     * @param retryAfter    what a shed request is told to wait (whole seconds, at least one)
+     */
+    public record Admission(@DefaultValue("true") boolean enabled,
+                            @DefaultValue("64") int maxConcurrent,
+                            @DefaultValue("100ms") Duration maxWait,
+                            @DefaultValue("1s") Duration retryAfter) {
+
+        public Admission {
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException(
+                        "dealflow.http.admission.max-concurrent must be at least 1: " + maxConcurrent);
+            }
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("dealflow.http.admission.max-wait must not be negative: " + maxWait);
+            }
+        }
+
+        /** {@code Retry-After} in whole seconds, rounded up, at least one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, retryAfter.plusMillis(999).toSeconds());
+        }
+    }
 
     /**
      * @param paths        exact request paths (no wildcard) whose bodies their handler reads as a stream

@@ -2,8 +2,11 @@ package io.dealflow.platform.web;
 
 import io.dealflow.platform.problem.ProblemDetailsAdvice;
 import io.dealflow.platform.refusal.RefusalProblems;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.List;
 
 /**
- * Problem+json errors and the request body limit for every servlet service; {@code Idempotency-Key} support is
+ * Problem+json errors, load shedding and the request body limit for every servlet service; {@code Idempotency-Key} support is
  * {@link io.dealflow.platform.web.idempotency.IdempotencyAutoConfiguration}'s.
  *
  * <p>Before Web MVC's auto-configuration, whose own problem-details handler (when
@@ -33,6 +36,12 @@ public class PlatformWebAutoConfiguration {
      * reads more than the limit.
      */
     public static final int BODY_SIZE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /**
+     * After the observation filter, so that a shed request is still counted in {@code http.server.requests} (as a
+     * 503), and before everything that costs: authentication, the idempotency store, reading the body.
+     */
+    public static final int ADMISSION_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
@@ -55,6 +64,17 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     public ProblemResponseWriter problemResponseWriter() {
         return new ProblemResponseWriter();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dealflow.http.admission.enabled", matchIfMissing = true)
+    public FilterRegistrationBean<AdmissionFilter> admissionFilter(PlatformHttpProperties properties,
+                                                                   ProblemResponseWriter problems,
+                                                                   ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(new AdmissionFilter(
+                properties.admission(), problems, meters.getIfAvailable(() -> Metrics.globalRegistry)));
+        registration.setOrder(ADMISSION_ORDER);
+        return registration;
     }
 
     @Bean

@@ -59,6 +59,24 @@ class PlatformWebAutoConfigurationTest {
     }
 
     @Test
+    void requestsAreAdmittedSixtyFourAtATimeBeforeAnythingReadsThemUnlessSwitchedOff() {
+        web.run(context -> {
+            PlatformHttpProperties.Admission admission = context.getBean(PlatformHttpProperties.class).admission();
+            assertThat(admission.maxConcurrent()).isEqualTo(64);
+            assertThat(admission.maxWait()).isEqualTo(Duration.ofMillis(100));
+            assertThat(admission.retryAfterSeconds()).isEqualTo(1);
+            FilterRegistrationBean<?> admissionFilter =
+                    context.getBean("admissionFilter", FilterRegistrationBean.class);
+            FilterRegistrationBean<?> limit =
+                    context.getBean("requestBodySizeLimitFilter", FilterRegistrationBean.class);
+            assertThat(admissionFilter.getFilter()).isInstanceOf(AdmissionFilter.class);
+            assertThat(admissionFilter.getOrder()).isLessThan(limit.getOrder());
+        });
+        web.withPropertyValues("dealflow.http.admission.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("admissionFilter"));
+    }
+
+    @Test
     void withoutADataSourceProblemsAndTheBodyLimitStillApplyButIdempotencyDoesNot() {
         web.run(context -> {
             assertThat(context).hasSingleBean(ProblemDetailsAdvice.class);
