@@ -160,14 +160,14 @@ public final class DealflowLocal {
     private void startAuthServer() throws InterruptedException {
         ServiceSpec spec = ServiceSpec.AUTH_SERVER;
         int port = config.portOf(spec);
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(config.processEnvironment());
         env.put(spec.portVariable(), Integer.toString(port));
         env.put("DEALFLOW_AUTH_ISSUER", config.issuer());
         env.put("DEALFLOW_AUTH_KEY_FILE", config.authKeyFile().toString());
         say("starting the authorization server on " + config.issuer() + " (signing key in " + config.authKeyFile()
                 + ")");
         SupervisedService authServer = supervised(spec,
-                () -> ServiceProcess.start(spec, port, port, jarOf(spec), config.serviceJvmOptions(), env));
+                () -> ServiceProcess.start(spec, port, port, jarOf(spec), config.jvmOptionsOf(spec), env));
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;
@@ -204,7 +204,7 @@ public final class DealflowLocal {
     private void startService(ServiceSpec spec) {
         int port = config.portOf(spec);
         int managementPort = config.managementPortOf(spec);
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(config.processEnvironment());
         env.put(spec.portVariable(), Integer.toString(port));
         env.put(spec.managementPortVariable(), Integer.toString(managementPort));
         env.put("DEALFLOW_OAUTH_ISSUER_URI", config.issuer());
@@ -219,7 +219,7 @@ public final class DealflowLocal {
         }
         say("starting " + spec.name() + " on port " + port + " (management " + managementPort + ")");
         SupervisedService service = supervised(spec,
-                () -> ServiceProcess.start(spec, port, managementPort, jarOf(spec), config.serviceJvmOptions(), env));
+                () -> ServiceProcess.start(spec, port, managementPort, jarOf(spec), config.jvmOptionsOf(spec), env));
         synchronized (this) {
             if (shutdownStarted.getCount() == 0) {
                 return;

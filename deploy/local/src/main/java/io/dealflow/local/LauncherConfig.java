@@ -12,10 +12,17 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                       List<String> serviceJvmOptions, Map<String, String> environment) {
 
     /**
-     * Five JVMs, PostgreSQL and Kafka share two cores here: a bounded heap each (≤ 512 MB), and the serial collector,
-     * which needs no GC threads of its own and keeps an idle heap small.
+     * Five JVMs, PostgreSQL and Kafka share two cores here: the serial collector, which needs no GC threads of its
+     * own and keeps an idle heap small. Each service's heap bound comes before these ({@link #jvmOptionsOf}), so an
+     * {@code -Xmx} here overrides it.
      */
-    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xms64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * glibc gives a process up to eight malloc arenas per core, each growing on its own; a JVM with a few hundred
+     * threads (Tomcat's, Kafka's, Hikari's) held 10-30 MB in each. Two arenas cost little contention at two cores.
+     */
+    static final String DEFAULT_MALLOC_ARENA_MAX = "2";
 
     /** The prefix goes into CREATE/DROP DATABASE unquoted, so only a plain lower-case identifier is accepted. */
     private static final Pattern DB_PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
@@ -37,8 +44,9 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
               e.g. a Keycloak realm: then no local authorization server is started),
               DEALFLOW_DB_PREFIX (dealflow: databases dealflow_deal, dealflow_task, ...),
               DEALFLOW_CONTROL_PORT (unset: none; the launcher's status and broker faults on 127.0.0.1, for the soak),
-              DEALFLOW_SERVICE_JAVA_OPTS (JVM options of every service: """
-            + DEFAULT_SERVICE_JVM_OPTIONS + ")";
+              DEALFLOW_SERVICE_JAVA_OPTS (JVM options of every service, after its own -Xmx: """
+            + DEFAULT_SERVICE_JVM_OPTIONS + "),\n"
+            + "              MALLOC_ARENA_MAX (the services' glibc malloc arenas: " + DEFAULT_MALLOC_ARENA_MAX + ")";
 
     static LauncherConfig from(Map<String, String> env, List<String> args, Path launcherJarDir) {
         List<String> unknown = args.stream().filter(arg -> !FLAGS.contains(arg)).toList();
@@ -61,6 +69,19 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                 demoRate(env),
                 List.of(value(env, "DEALFLOW_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JVM_OPTIONS).split("\\s+")),
                 env);
+    }
+
+    /** A service's JVM options: its own heap bound, then {@code DEALFLOW_SERVICE_JAVA_OPTS}, which may override it. */
+    List<String> jvmOptionsOf(ServiceSpec service) {
+        List<String> options = new java.util.ArrayList<>();
+        options.add("-Xmx" + service.maxHeap());
+        options.addAll(serviceJvmOptions);
+        return List.copyOf(options);
+    }
+
+    /** Variables every service JVM gets besides its own: the malloc arena limit, unless the caller set one. */
+    Map<String, String> processEnvironment() {
+        return Map.of("MALLOC_ARENA_MAX", value(environment, "MALLOC_ARENA_MAX", DEFAULT_MALLOC_ARENA_MAX));
     }
 
     static boolean wantsHelp(String[] args) {

@@ -29,6 +29,29 @@ class LauncherConfigTest {
     }
 
     @Test
+    void eachServiceHasItsOwnHeapBoundWhichTheCommonOptionsMayOverride() {
+        LauncherConfig defaults = LauncherConfig.from(Map.of(), List.of(), LAUNCHER_DIR);
+
+        assertThat(defaults.jvmOptionsOf(dealService()))
+                .containsExactly("-Xmx384m", "-Xms64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(defaults.jvmOptionsOf(ServiceSpec.AUTH_SERVER)).startsWith("-Xmx128m");
+        assertThat(ServiceSpec.ALL).allSatisfy(spec -> assertThat(spec.maxHeap()).matches("\\d+m"));
+
+        LauncherConfig overridden = LauncherConfig.from(
+                Map.of("DEALFLOW_SERVICE_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), List.of(), LAUNCHER_DIR);
+        // the JVM takes the last -Xmx it is given
+        assertThat(overridden.jvmOptionsOf(dealService())).containsExactly("-Xmx384m", "-Xmx1g", "-XX:+UseG1GC");
+    }
+
+    @Test
+    void servicesGetTwoMallocArenasUnlessTheCallerSetsTheirNumber() {
+        assertThat(LauncherConfig.from(Map.of(), List.of(), LAUNCHER_DIR).processEnvironment())
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+        assertThat(LauncherConfig.from(Map.of("MALLOC_ARENA_MAX", "4"), List.of(), LAUNCHER_DIR).processEnvironment())
+                .containsEntry("MALLOC_ARENA_MAX", "4");
+    }
+
+    @Test
     void theLocalAuthorizationServerIsTheIssuerAndKeepsItsKeyInTheDataDirectory() {
         LauncherConfig config = LauncherConfig.from(Map.of("DEALFLOW_AUTH_PORT", "19000",
                 "DEALFLOW_DATA_DIR", "/var/tmp/df"), List.of(), LAUNCHER_DIR);
