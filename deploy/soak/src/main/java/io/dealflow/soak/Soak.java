@@ -19,6 +19,7 @@ import io.dealflow.soak.check.Finding;
 import io.dealflow.soak.check.FollowUpTaskCheck;
 import io.dealflow.soak.check.HandoffCheck;
 import io.dealflow.soak.check.History;
+import io.dealflow.soak.check.ImportCheck;
 import io.dealflow.soak.check.Reports;
 import io.dealflow.soak.check.TopicCheck;
 import io.dealflow.soak.check.Visit;
@@ -30,6 +31,7 @@ import io.dealflow.soak.observe.DealEventRecord;
 import io.dealflow.soak.observe.DealTopic;
 import io.dealflow.soak.observe.SoakDatabases;
 import io.dealflow.soak.traffic.Commands;
+import io.dealflow.soak.traffic.HistoryImports;
 import io.dealflow.soak.traffic.SoakApi;
 import io.dealflow.soak.traffic.Traffic;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +104,8 @@ public final class Soak {
                 runId);
         Traffic traffic = new Traffic(commands, dealflow.url("task-service"), dealflow.url("handoff-service"),
                 config.clients(), config.seed());
+        HistoryImports imports = new HistoryImports(api, dealflow.url("deal-service"));
+        imports.definePipeline();
         FaultInjector faults = new FaultInjector(dealflow.control(), databases);
         List<PlannedFault> plan = FaultPlan.plan(config.duration(), config.faults(), config.pgRestart(),
                 config.seed());
@@ -109,6 +113,7 @@ public final class Soak {
                 + plan.stream().map(PlannedFault::describe).toList());
         Instant start = Instant.now();
         traffic.start(config.duration(), runId);
+        imports.start(config.duration(), runId);
         faults.start(plan, start);
         Instant end = start.plus(config.duration());
         while (Instant.now().isBefore(end)) {
@@ -118,7 +123,13 @@ public final class Soak {
         }
         faults.awaitEnd();
         traffic.awaitEnd(TRAFFIC_DRAIN);
+        imports.awaitEnd(TRAFFIC_DRAIN);
         ledger.writeCsv(config.workDir().resolve("ledger.csv"));
+        // whole or absent now, whatever the kills interrupted; then every file again, which must fill the gaps
+        List<Finding> importFindings = new ArrayList<>(new ImportCheck().wholeOrAbsent(imports.files(),
+                History.of(databases.eventStore())));
+        say("imports over: " + imports.files().size() + " files; importing each again");
+        imports.importAgain();
         say("traffic over: " + ledger.entries().size() + " commands; waiting for everything to catch up");
 
         DealTopic topic = new DealTopic(dealflow.kafkaBootstrapServers());
@@ -149,7 +160,12 @@ public final class Soak {
 
         History history = History.of(stored);
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(new CommandEffectsCheck().check(ledger.entries(), history));
+        Set<String> importedDeals = history.deals().keySet().stream()
+                .filter(deal -> history.opening(deal).map(DealEventRecord::pipelineId)
+                        .filter(HistoryImports.PIPELINE::equals).isPresent())
+                .collect(Collectors.toSet());
+        // imported deals come from files, not from the ledger's commands: ImportCheck holds them to their files
+        findings.addAll(new CommandEffectsCheck().check(ledger.entries(), history.without(importedDeals)));
         TopicCheck.Result topicResult = new TopicCheck().check(history, published);
         findings.addAll(topicResult.findings());
         findings.addAll(new ConsumerPositionsCheck().check("task-service", history,
@@ -157,7 +173,9 @@ public final class Soak {
         int generation = databases.analyticsGeneration();
         findings.addAll(new ConsumerPositionsCheck().check("analytics-deals-g" + generation, history,
                 databases.positions("analytics", "analytics-deals-g" + generation)));
-        findings.addAll(new FollowUpTaskCheck().check(history, ledger.entries(), databases.tasks()));
+        findings.addAll(new FollowUpTaskCheck().check(history, ledger.entries(), databases.tasks(), importedDeals));
+        findings.addAll(importFindings);
+        findings.addAll(new ImportCheck().complete(imports.files(), history));
         findings.addAll(new HandoffCheck().check(history, routes));
         List<Visit> visits = Visit.of(TopicCheck.firstCopies(published));
         for (String pipeline : PIPELINES) {
@@ -168,8 +186,8 @@ public final class Soak {
         int handoffs = (int) stored.stream().filter(e -> "DealOpened".equals(e.type()) && e.originDealId() != null)
                 .count();
         return new SoakReport(config.duration(), ledger.entries(), faults.injected(), stored.size(),
-                topicResult.records(), topicResult.redelivered(), traffic.stats().deals(), handoffs, findings,
-                catchUp);
+                topicResult.records(), topicResult.redelivered(), traffic.stats().deals(), handoffs, imports.files(),
+                findings, catchUp);
     }
 
     /** pipeline id to the pipeline its handoffTo names, from deal-service's catalogue. */

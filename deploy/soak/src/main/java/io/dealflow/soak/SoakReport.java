@@ -12,11 +12,12 @@ import io.dealflow.soak.faults.FaultKind;
 import io.dealflow.soak.faults.InjectedFault;
 import io.dealflow.soak.ledger.LedgerEntry;
 import io.dealflow.soak.ledger.Outcome;
+import io.dealflow.soak.traffic.HistoryImports;
 
 /** The table a run ends with (Markdown, so it can go into the README as it is). */
 record SoakReport(Duration traffic, List<LedgerEntry> ledger, List<InjectedFault> faults, int storedEvents,
-                  int topicRecords, int redelivered, int deals, int handoffs, List<Finding> findings,
-                  Duration catchUp) {
+                  int topicRecords, int redelivered, int deals, int handoffs, List<HistoryImports.File> imports,
+                  List<Finding> findings, Duration catchUp) {
 
     boolean passed() {
         return findings.isEmpty() && faults.stream().allMatch(fault -> fault.healthyAt() != null);
@@ -34,6 +35,13 @@ record SoakReport(Duration traffic, List<LedgerEntry> ledger, List<InjectedFault
         row(out, "commands retried after a failed attempt", Long.toString(ledger.stream()
                 .filter(entry -> entry.attempts() > 1).count()));
         row(out, "deals opened by the soak / handed off", deals + " / " + handoffs);
+        long importedDeals = imports.stream().mapToLong(file -> file.eventsByDeal().size()).sum();
+        long lost = imports.stream().filter(file -> !"DONE".equals(file.firstRound())).count();
+        row(out, "history imports: files (jobs lost to a fault) / deals", imports.size() + " (" + lost + ") / "
+                + importedDeals);
+        row(out, "imported again: deals imported / refused as already imported", imports.stream()
+                .mapToLong(HistoryImports.File::importedSecond).sum() + " / " + imports.stream()
+                .mapToLong(HistoryImports.File::alreadyImportedSecond).sum());
         Map<FaultKind, Long> byKind = new TreeMap<>(faults.stream().collect(Collectors.groupingBy(
                 fault -> fault.planned().kind(), Collectors.counting())));
         row(out, "faults injected", faults.size() + (byKind.isEmpty() ? "" : " (" + byKind.entrySet().stream()

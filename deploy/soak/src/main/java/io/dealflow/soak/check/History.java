@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.dealflow.soak.observe.DealEventRecord;
 
@@ -38,6 +39,13 @@ public record History(Map<String, List<DealEventRecord>> deals) {
 
     public Optional<DealEventRecord> opening(String dealId) {
         return at(dealId, 0).filter(event -> "DealOpened".equals(event.type()));
+    }
+
+    /** The history without these deals (the imported ones, which no command of the ledger explains). */
+    public History without(Set<String> dealIds) {
+        Map<String, List<DealEventRecord>> kept = new LinkedHashMap<>(deals);
+        kept.keySet().removeAll(dealIds);
+        return new History(kept);
     }
 
     public List<DealEventRecord> all() {

@@ -1,6 +1,7 @@
 package io.dealflow.soak.traffic;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -108,12 +109,59 @@ public final class SoakApi {
                 || "idempotency-key-in-flight".equals(answer.problemType());
     }
 
+    /**
+     * A pipeline defined by the administrator ({@code PUT}, which is idempotent), retried like a command; empty when
+     * no final answer came within the budget.
+     */
+    public Optional<Answer> define(String url, ObjectNode definition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(RETRY_BUDGET);
+        int attempts = 0;
+        while (!Instant.now().isAfter(deadline)) {
+            attempts++;
+            Optional<Answer> answer = sendOnce(admin, "PUT", url, null, definition, null, attempts);
+            if (answer.isPresent() && !transient_(answer.get())) {
+                return answer;
+            }
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+        return Optional.empty();
+    }
+
+    /** One {@code POST} of a CSV file as the integration client, not retried: empty when no answer came. */
+    public Optional<Answer> postCsv(String url, String csv) throws InterruptedException {
+        String authorization;
+        try {
+            authorization = integration.authorization();
+        } catch (TokenUnavailableException e) {
+            return Optional.empty();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+        return send(request, 1);
+    }
+
+    /** One read as the integration client, not retried: empty when no answer came. */
+    public Optional<Answer> readOnceAsIntegration(String url) throws InterruptedException {
+        return sendOnce(integration, "GET", url, null, null, null, 1);
+    }
+
     private Optional<Answer> sendOnce(ClientCredentialsTokens client, String method, String url, String actor,
                                       ObjectNode body, String idempotencyKey, int attempts)
             throws InterruptedException {
         try {
-            HttpRequest request = ApiRequests.json(method, url, client, actor, idempotencyKey,
-                    body == null ? null : json.writeValueAsString(body), TIMEOUT);
+            return send(ApiRequests.json(method, url, client, actor, idempotencyKey,
+                    body == null ? null : json.writeValueAsString(body), TIMEOUT), attempts);
+        } catch (TokenUnavailableException e) {
+            // the authorization server restarting: no answer this time
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Answer> send(HttpRequest request, int attempts) throws InterruptedException {
+        try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body() == null || response.body().isBlank() ? json.missingNode()
                     : json.readTree(response.body());

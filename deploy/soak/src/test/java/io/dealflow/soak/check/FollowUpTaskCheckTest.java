@@ -9,6 +9,7 @@ import static io.dealflow.soak.check.SoakMother.won;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,36 @@ class FollowUpTaskCheckTest {
             moved("d1", 1, "needs-identified", "FORWARD", "olena")));
     private final List<LedgerEntry> ledger = List.of(open("d1", "ref-1", Outcome.ACCEPTED),
             move("d1", "needs-identified", Outcome.ACCEPTED, 1L));
+
+    @Test
+    void anImportedOpenDealHasOneStageTaskInItsCurrentStageWhateverItsHistory() {
+        assertThat(check.check(movedOnce, List.of(), List.of(
+                new TaskRow("t1", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1"))).isEmpty();
+        // a history split over two polls: the first settlement's task, cancelled by the second
+        assertThat(check.check(movedOnce, List.of(), List.of(
+                new TaskRow("t1", "d1", "new-inquiry", "STAGE", "CANCELLED"),
+                new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1"))).isEmpty();
+        assertThat(check.check(movedOnce, List.of(), List.of(
+                new TaskRow("t1", "d1", "new-inquiry", "STAGE", "CANCELLED"),
+                new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN"),
+                new TaskRow("t3", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1")))
+                .extracting(Finding::kind).contains("duplicated");
+        assertThat(check.check(movedOnce, List.of(), List.of(
+                new TaskRow("t1", "d1", "needs-identified", "STAGE", "OPEN"),
+                new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1")))
+                .extracting(Finding::kind).containsExactly("duplicated");
+        assertThat(check.check(movedOnce, List.of(), List.of(), Set.of("d1")))
+                .extracting(Finding::kind).contains("missing");
+    }
+
+    @Test
+    void anImportedClosedDealHasNoTask() {
+        History lost = History.of(List.of(opened("d1", "ref-1", "new-inquiry", "olena"),
+                SoakMother.lost("d1", 1, "new-inquiry", "olena", "price")));
+        assertThat(check.check(lost, List.of(), List.of(), Set.of("d1"))).isEmpty();
+        assertThat(check.check(lost, List.of(), List.of(new TaskRow("t1", "d1", "new-inquiry", "STAGE", "OPEN")),
+                Set.of("d1"))).isNotEmpty();
+    }
 
     @Test
     void oneStageTaskPerEntryAndOneOpenInTheCurrentStagePasses() {
