@@ -1,7 +1,6 @@
 package io.dealflow.api.deal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.dealflow.api.id.DealId;
 import io.dealflow.api.id.PersonId;
 import io.dealflow.api.id.StageId;
 
@@ -23,12 +22,14 @@ public record DealOpened(String dealId, String pipelineId, int pipelineVersion, 
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** @param originDeal the deal it was handed off from (R7), with {@code originManager}; both null otherwise */
+    /**
+     * The origin's ids stay as the opening request gave them (null when the deal was not handed off): deal-service
+     * does not refuse a blank one, so it is no id this side could name.
+     */
     public static DealOpened of(DealStamp stamp, String title, PersonId manager, StageId firstStage,
-                                Map<String, String> fields, List<String> tags, String externalRef, DealId originDeal,
-                                PersonId originManager) {
+                                Map<String, String> fields, List<String> tags, String externalRef,
+                                String originDealId, String originManagerId) {
         return new DealOpened(stamp.deal().value(), stamp.pipeline().value(), stamp.pipelineVersion(), stamp.actor(),
-                title, manager.value(), firstStage.value(), fields, tags, externalRef,
-                originDeal == null ? null : originDeal.value(), originManager == null ? null : originManager.value());
+                title, manager.value(), firstStage.value(), fields, tags, externalRef, originDealId, originManagerId);
     }
 }

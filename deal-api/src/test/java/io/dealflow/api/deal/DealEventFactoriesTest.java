@@ -28,7 +28,7 @@ class DealEventFactoriesTest {
     @Test
     void anOpeningFromAHandoffCarriesItsOriginAndOneWithoutLeavesItOut() {
         DealOpened handedOff = DealOpened.of(STAMP, "Lathe", PersonId.of("anna"), StageId.of("new"),
-                Map.of("amount", "1"), List.of("vip"), "crm-7", DealId.of("d-0"), PersonId.of("olena"));
+                Map.of("amount", "1"), List.of("vip"), "crm-7", "d-0", "olena");
         DealOpened direct = DealOpened.of(STAMP, "Lathe", PersonId.of("anna"), StageId.of("new"), Map.of(),
                 List.of(), null, null, null);
 
