@@ -106,7 +106,7 @@ public class Deal {
             return new DealOpening(true, 0); // the opening is the deal's first event
         }
         if (!opening.equals(Opening.requested(command.opening()))) {
-            throw new RefusedException(new DealIdTaken(dealId.value()));
+            throw new RefusedException(new DealIdTaken(dealId));
         }
         return new DealOpening(false, currentVersion());
     }
@@ -206,7 +206,7 @@ public class Deal {
         List<String> newlyMissing = pipeline.missingFields(stageId.value(), after);
         newlyMissing.removeAll(pipeline.missingFields(stageId.value(), fields));
         if (!newlyMissing.isEmpty()) {
-            throw new RefusedException(new RequiredFieldsCleared(stageId.value(), newlyMissing));
+            throw new RefusedException(new RequiredFieldsCleared(stageId, newlyMissing));
         }
         emit(DealFieldsUpdated.of(stamp(pipeline, command.actor()), changes));
         return currentVersion();
@@ -217,14 +217,14 @@ public class Deal {
         requireOpen();
         PipelineVersion pipeline = judgingPipeline(pipelines);
         if (!pipeline.hasStage(command.stageId())) {
-            throw new RefusedException(new UnknownStage(pipelineId.value(), pipeline.version(), command.stageId(),
+            throw new RefusedException(new UnknownStage(pipelineId, pipeline.version(), command.stageId(),
                     pipeline.stageIds()));
         }
         StageId target = StageId.of(command.stageId());
         int from = pipeline.indexOf(stageId.value());
         int to = pipeline.indexOf(target.value());
         if (from == to) {
-            throw new RefusedException(new AlreadyInStage(target.value()));
+            throw new RefusedException(new AlreadyInStage(target));
         }
         String reason = blankToNull(command.reason());
         List<StageId> skipped = List.of();
@@ -286,9 +286,9 @@ public class Deal {
     public long handle(MarkDealWonCommand command, PipelineCatalog pipelines) {
         requireOpen();
         PipelineVersion pipeline = judgingPipeline(pipelines);
-        String lastStage = pipeline.lastStage().id();
-        if (!lastStage.equals(stageId.value())) {
-            throw new RefusedException(new WonOnlyFromLastStage(stageId.value(), lastStage));
+        StageId lastStage = StageId.of(pipeline.lastStage().id());
+        if (!lastStage.equals(stageId)) {
+            throw new RefusedException(new WonOnlyFromLastStage(stageId, lastStage));
         }
         emit(DealWon.of(stamp(pipeline, command.actor()), stageId, managerId));
         return currentVersion();
@@ -303,8 +303,7 @@ public class Deal {
             throw new RefusedException(new LossReasonRequired(pipeline.lossReasonCodes()));
         }
         if (!pipeline.hasLossReason(reasonCode)) {
-            throw new RefusedException(new UnknownLossReason(pipelineId.value(), reasonCode,
-                    pipeline.lossReasonCodes()));
+            throw new RefusedException(new UnknownLossReason(pipelineId, reasonCode, pipeline.lossReasonCodes()));
         }
         if (blankToNull(command.comment()) == null) {
             throw new RefusedException(new LossCommentRequired());
@@ -327,34 +326,32 @@ public class Deal {
 
     private void requireOpen() {
         if (status != DealStatus.OPEN) {
-            throw new RefusedException(new DealClosed(dealId.value(), status));
+            throw new RefusedException(new DealClosed(dealId, status));
         }
     }
 
-    private static void requireSkipAllowed(PipelineVersion pipeline, StageId target, List<StageId> skipped,
-                                           String reason) {
-        List<String> skippedIds = skipped.stream().map(StageId::value).toList();
+    private void requireSkipAllowed(PipelineVersion pipeline, StageId target, List<StageId> skipped, String reason) {
         if (pipeline.definition().skipMode() == SkipMode.STRICT) {
-            throw new RefusedException(new SkipNotAllowed(pipeline.id(), target.value(), skippedIds));
+            throw new RefusedException(new SkipNotAllowed(pipelineId, target, skipped));
         }
         if (reason == null) {
-            throw new RefusedException(new SkipReasonRequired(pipeline.id(), target.value(), skippedIds));
+            throw new RefusedException(new SkipReasonRequired(pipelineId, target, skipped));
         }
     }
 
-    private static void requireBackwardAllowed(PipelineVersion pipeline, StageId target, String reason) {
+    private void requireBackwardAllowed(PipelineVersion pipeline, StageId target, String reason) {
         if (pipeline.definition().backwardMode() == BackwardMode.FORBIDDEN) {
-            throw new RefusedException(new BackwardMoveNotAllowed(pipeline.id(), target.value()));
+            throw new RefusedException(new BackwardMoveNotAllowed(pipelineId, target));
         }
         if (reason == null) {
-            throw new RefusedException(new BackwardReasonRequired(target.value()));
+            throw new RefusedException(new BackwardReasonRequired(target));
         }
     }
 
     private static void requireFieldsFor(PipelineVersion pipeline, StageId stage, Map<String, String> values) {
         List<String> missing = pipeline.missingFields(stage.value(), values);
         if (!missing.isEmpty()) {
-            throw new RefusedException(new RequiredFieldsMissing(stage.value(), missing));
+            throw new RefusedException(new RequiredFieldsMissing(stage, missing));
         }
     }
 
