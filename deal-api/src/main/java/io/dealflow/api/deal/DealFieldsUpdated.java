@@ -9,4 +9,9 @@ public record DealFieldsUpdated(String dealId, String pipelineId, int pipelineVe
     public DealFieldsUpdated {
         fields = Maps.immutableCopy(fields);
     }
+
+    public static DealFieldsUpdated of(DealStamp stamp, Map<String, String> fields) {
+        return new DealFieldsUpdated(stamp.deal().value(), stamp.pipeline().value(), stamp.pipelineVersion(),
+                stamp.actor(), fields);
+    }
 }

@@ -1,6 +1,8 @@
 package io.dealflow.api.deal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dealflow.api.id.PersonId;
+import io.dealflow.api.id.StageId;
 
 import java.util.List;
 
@@ -16,5 +18,13 @@ public record DealStageChanged(String dealId, String pipelineId, int pipelineVer
 
     public DealStageChanged {
         skippedStageIds = skippedStageIds == null ? List.of() : List.copyOf(skippedStageIds);
+    }
+
+    /** @param reason required by the rules for a skip or a backward move; null otherwise */
+    public static DealStageChanged of(DealStamp stamp, StageId from, StageId to, Direction direction,
+                                      List<StageId> skipped, String reason, PersonId manager) {
+        return new DealStageChanged(stamp.deal().value(), stamp.pipeline().value(), stamp.pipelineVersion(),
+                stamp.actor(), from.value(), to.value(), direction, skipped.stream().map(StageId::value).toList(),
+                reason, manager.value());
     }
 }

@@ -1,5 +1,7 @@
 package io.dealflow.deal.config;
 
+import io.dealflow.api.id.PipelineId;
+import io.dealflow.api.id.StageId;
 import io.dealflow.deal.deal.command.DealRefusal.SkipNotAllowed;
 import io.dealflow.platform.refusal.RefusedException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -24,7 +26,8 @@ class StaleDealRetriesTest {
     @Test
     void aRefusalIsDecidedOnceMoreThenStands() {
         RuntimeException refusal = new RefusedException(
-                new SkipNotAllowed("sales", "proposal", List.of("needs-identified")));
+                new SkipNotAllowed(PipelineId.of("sales"), StageId.of("proposal"),
+                        List.of(StageId.of("needs-identified"))));
 
         assertThat(retries.scheduleRetry(command, refusal, failures(1), () -> { })).isTrue();
         assertThat(retries.scheduleRetry(command, refusal, failures(2), () -> { })).isFalse();

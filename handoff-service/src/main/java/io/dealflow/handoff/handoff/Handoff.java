@@ -1,5 +1,9 @@
 package io.dealflow.handoff.handoff;
 
+import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.id.DealId;
+import io.dealflow.handoff.route.Route;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +20,26 @@ public record Handoff(String sourceDealId, String fromPipelineId, String toPipel
                       int manualRetries,
                       Map<String, Object> problem, Instant nextAttemptAt, Instant wonAt, Instant createdAt,
                       Instant completedAt) {
+
+    /** A won deal's handoff to the person its route picked, attempted as soon as the executor sees it. */
+    static Handoff pending(DealId sourceDeal, Route route, String receiverId, HandoffRequest request, Instant wonAt,
+                           Instant recordedAt) {
+        return new Handoff(sourceDeal.value(), route.from(), route.to(), receiverId, request, HandoffStatus.PENDING,
+                null, 0, 0, null, recordedAt, wonAt, recordedAt, null);
+    }
+
+    /**
+     * A won deal's handoff whose route names nobody to receive it: kept as failed, never attempted by itself, until a
+     * person fixes the route and retries (which picks a receiver then).
+     */
+    static Handoff withoutReceiver(DealId sourceDeal, Route route, HandoffRequest request, Instant wonAt,
+                                   Instant recordedAt) {
+        Map<String, Object> problem = Map.of("type", ProblemTypes.NO_RECEIVER, "detail", "Route " + route.name()
+                + " names nobody to receive the deal: configure dealflow.handoff.routes or "
+                + "dealflow.handoff.departments, then retry.");
+        return new Handoff(sourceDeal.value(), route.from(), route.to(), "", request, HandoffStatus.FAILED, null, 0, 0,
+                problem, null, wonAt, recordedAt, null);
+    }
 
     /**
      * The id of the deal this handoff opens, derived from the source deal and the route (a name-based UUID): every

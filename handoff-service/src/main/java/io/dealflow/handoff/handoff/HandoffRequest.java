@@ -11,7 +11,17 @@ import java.util.Map;
  */
 public record HandoffRequest(OpenDeal deal, List<DealSnapshot.Attachment> attachments) {
 
+    /** The same request, opening the deal for another manager: a receiver picked on a person's retry. */
+    HandoffRequest withReceiver(String receiverId) {
+        return new HandoffRequest(deal.withManager(receiverId), attachments);
+    }
+
     public record OpenDeal(String pipelineId, String title, String managerId, Map<String, String> fields,
                            List<String> tags, String externalRef, String originDealId, String originManagerId) {
+
+        OpenDeal withManager(String managerId) {
+            return new OpenDeal(pipelineId, title, managerId, fields, tags, externalRef, originDealId,
+                    originManagerId);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.dealflow.handoff.handoff;
 
-import io.dealflow.api.ProblemTypes;
 import io.dealflow.api.deal.DealWon;
+import io.dealflow.api.id.DealId;
 import io.dealflow.handoff.deal.DealSnapshot;
 import io.dealflow.handoff.route.ReceiverSelector;
 import io.dealflow.handoff.route.Route;
@@ -40,15 +40,9 @@ class Handoffs {
         HandoffRequest request = new HandoffRequest(new HandoffRequest.OpenDeal(route.to(), deal.title(),
                 receiver, carriedFields(route, deal.fields()), deal.tags(), deal.externalRef(), deal.dealId(),
                 won.managerId()), deal.attachments());
-        if (receiver == null) {
-            store.insert(new Handoff(deal.dealId(), route.from(), route.to(), "", request, HandoffStatus.FAILED, null,
-                    0, 0, Map.of("type", ProblemTypes.NO_RECEIVER, "detail", "Route " + route.name() + " names nobody to receive "
-                    + "the deal: configure dealflow.handoff.routes or dealflow.handoff.departments, then retry."),
-                    null, wonAt, now, null));
-            return;
-        }
-        store.insert(new Handoff(deal.dealId(), route.from(), route.to(), receiver, request, HandoffStatus.PENDING,
-                null, 0, 0, null, now, wonAt, now, null));
+        DealId source = DealId.of(deal.dealId());
+        store.insert(receiver == null ? Handoff.withoutReceiver(source, route, request, wonAt, now)
+                : Handoff.pending(source, route, receiver, request, wonAt, now));
     }
 
     /**
@@ -62,10 +56,7 @@ class Handoffs {
         if (receiver.isEmpty()) {
             return false;
         }
-        HandoffRequest.OpenDeal deal = handoff.request().deal();
-        store.assignReceiver(handoff.sourceDealId(), receiver.get(), new HandoffRequest(new HandoffRequest.OpenDeal(
-                deal.pipelineId(), deal.title(), receiver.get(), deal.fields(), deal.tags(), deal.externalRef(),
-                deal.originDealId(), deal.originManagerId()), handoff.request().attachments()));
+        store.assignReceiver(handoff.sourceDealId(), receiver.get(), handoff.request().withReceiver(receiver.get()));
         return true;
     }
 

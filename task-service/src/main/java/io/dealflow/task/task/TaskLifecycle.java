@@ -1,12 +1,7 @@
 package io.dealflow.task.task;
 
 import io.dealflow.api.task.CancelCause;
-import io.dealflow.api.task.TaskCancelled;
-import io.dealflow.api.task.TaskCompleted;
 import io.dealflow.api.task.TaskKind;
-import io.dealflow.api.task.TaskOpened;
-import io.dealflow.api.task.TaskOverdue;
-import io.dealflow.api.task.TaskRescheduled;
 import io.dealflow.platform.security.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +34,7 @@ public class TaskLifecycle {
         Task task = Task.open(UUID.randomUUID().toString(), draft.dealId(), draft.pipelineId(), draft.stageId(),
                 draft.kind(), draft.title(), draft.assigneeId(), draft.dueAt(), now);
         tasks.insert(task);
-        events.publish(new TaskOpened(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(), task.title(),
-                task.dueAt(), task.kind(), task.stageId(), actor.person()), now, causationId, actor.clientId());
+        events.publish(task.opened(actor.person()), now, causationId, actor.clientId());
         meters.counter("dealflow.tasks.opened", "pipeline", task.pipelineId(), "kind", task.kind().name())
                 .increment();
         return task;
@@ -48,18 +42,14 @@ public class TaskLifecycle {
 
     public void complete(Task task, Instant now, Actor actor) {
         tasks.complete(task.taskId(), now);
-        events.publish(new TaskCompleted(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person()), now, null,
-                actor.clientId());
+        events.publish(task.completed(actor.person()), now, null, actor.clientId());
         meters.counter("dealflow.tasks.completed", "pipeline", task.pipelineId(), "kind", task.kind().name())
                 .increment();
     }
 
     public void cancel(Task task, CancelCause cause, Instant now, Actor actor, String causationId) {
         tasks.cancel(task.taskId(), cause, now);
-        events.publish(new TaskCancelled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person(), cause), now, causationId,
-                actor.clientId());
+        events.publish(task.cancelled(cause, actor.person()), now, causationId, actor.clientId());
     }
 
     public void reschedule(Task task, Instant dueAt, String reason, Instant now, Actor actor) {
@@ -77,17 +67,13 @@ public class TaskLifecycle {
                 .param("actor", actor.person())
                 .param("at", Timestamp.from(now))
                 .update();
-        events.publish(new TaskRescheduled(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), dueAt, task.kind(), task.stageId(), actor.person(), task.dueAt(), reason), now, null,
-                actor.clientId());
+        events.publish(task.rescheduled(dueAt, reason, actor.person()), now, null, actor.clientId());
         meters.counter("dealflow.tasks.reschedules", "pipeline", task.pipelineId()).increment();
     }
 
     /** Publishes what {@link TaskStore#markOverdue} marked. */
     public void overdue(Task task, Instant now, Actor actor) {
-        events.publish(new TaskOverdue(task.taskId(), task.dealId(), task.pipelineId(), task.assigneeId(),
-                task.title(), task.dueAt(), task.kind(), task.stageId(), actor.person()), now, null,
-                actor.clientId());
+        events.publish(task.overdue(actor.person()), now, null, actor.clientId());
         meters.counter("dealflow.tasks.overdue.detected", "pipeline", task.pipelineId()).increment();
     }
 

@@ -5,11 +5,16 @@ import io.dealflow.api.deal.DealFieldsUpdated;
 import io.dealflow.api.deal.DealLost;
 import io.dealflow.api.deal.DealManagerReassigned;
 import io.dealflow.api.deal.DealOpened;
+import io.dealflow.api.deal.DealStamp;
 import io.dealflow.api.deal.DealStageChanged;
 import io.dealflow.api.deal.DealTagged;
 import io.dealflow.api.deal.DealUntagged;
 import io.dealflow.api.deal.DealWon;
 import io.dealflow.api.deal.Direction;
+import io.dealflow.api.id.DealId;
+import io.dealflow.api.id.PersonId;
+import io.dealflow.api.id.PipelineId;
+import io.dealflow.api.id.StageId;
 import io.dealflow.api.pipeline.BackwardMode;
 import io.dealflow.api.pipeline.SkipMode;
 import io.dealflow.deal.pipeline.command.PipelineCatalog;
@@ -66,12 +71,13 @@ public class Deal {
     /** The bean name of the cache that keeps deals in memory between commands (see DealRepositoryConfiguration). */
     public static final String CACHE = "dealCache";
 
+    /** Axon names the aggregate by the identifier's {@code toString()}, which is the plain id. */
     @AggregateIdentifier
-    private String dealId;
-    private String pipelineId;
+    private DealId dealId;
+    private PipelineId pipelineId;
     private int pipelineVersion;
-    private String stageId;
-    private String managerId;
+    private StageId stageId;
+    private PersonId managerId;
     private DealStatus status;
     private final Map<String, String> fields = new HashMap<>();
     private final Set<String> tags = new HashSet<>();
@@ -138,24 +144,24 @@ public class Deal {
             }
             open(new OpenDealCommand(command.dealId(), command.pipelineId(), row.title(), row.managerId(),
                     row.fields(), List.of(), command.externalRef(), null, null, actor), pipelines);
-            if (row.stageId() != null && !row.stageId().equals(stageId)) {
-                handle(new MoveDealToStageCommand(dealId, null, row.stageId(), row.comment(), actor), pipelines);
+            if (row.stageId() != null && !row.stageId().equals(stageId.value())) {
+                handle(new MoveDealToStageCommand(dealId.value(), null, row.stageId(), row.comment(), actor),
+                        pipelines);
             }
             return;
         }
         if (dealId == null) {
             throw new RefusedException(new FirstRowNotOpened(command.externalRef(), row.action()));
         }
+        String id = dealId.value();
         if (!row.fields().isEmpty()) {
-            handle(new UpdateDealFieldsCommand(dealId, null, row.fields(), actor), pipelines);
+            handle(new UpdateDealFieldsCommand(id, null, row.fields(), actor), pipelines);
         }
         switch (row.action()) {
-            case MOVED -> handle(new MoveDealToStageCommand(dealId, null, row.stageId(), row.comment(), actor),
-                    pipelines);
-            case WON -> handle(new MarkDealWonCommand(dealId, null, actor), pipelines);
-            case LOST -> handle(new MarkDealLostCommand(dealId, null, row.reasonCode(), row.comment(), actor),
-                    pipelines);
-            case REASSIGNED -> handle(new ReassignDealManagerCommand(dealId, null, row.managerId(), actor), pipelines);
+            case MOVED -> handle(new MoveDealToStageCommand(id, null, row.stageId(), row.comment(), actor), pipelines);
+            case WON -> handle(new MarkDealWonCommand(id, null, actor), pipelines);
+            case LOST -> handle(new MarkDealLostCommand(id, null, row.reasonCode(), row.comment(), actor), pipelines);
+            case REASSIGNED -> handle(new ReassignDealManagerCommand(id, null, row.managerId(), actor), pipelines);
             case FIELDS, OPENED -> requireOpen();
         }
     }
@@ -163,12 +169,14 @@ public class Deal {
     private void open(OpenDealCommand command, PipelineCatalog pipelines) {
         PipelineVersion pipeline = pipelines.latest(command.pipelineId())
                 .orElseThrow(() -> new RefusedException(new PipelineNotFound(command.pipelineId())));
-        String firstStage = pipeline.firstStage().id();
+        StageId firstStage = StageId.of(pipeline.firstStage().id());
         Map<String, String> filled = Opening.filled(command.fields());
         requireFieldsFor(pipeline, firstStage, filled);
-        emit(new DealOpened(command.dealId(), pipeline.id(), pipeline.version(), command.actor(), command.title(),
-                command.managerId(), firstStage, filled, List.copyOf(new LinkedHashSet<>(command.tags())),
-                command.externalRef(), command.originDealId(), command.originManagerId()));
+        DealStamp stamp = new DealStamp(DealId.of(command.dealId()), PipelineId.of(pipeline.id()),
+                pipeline.version(), command.actor());
+        emit(DealOpened.of(stamp, command.title(), PersonId.of(command.managerId()), firstStage, filled,
+                List.copyOf(new LinkedHashSet<>(command.tags())), command.externalRef(), command.originDealId(),
+                command.originManagerId()));
     }
 
     @CommandHandler
@@ -195,12 +203,12 @@ public class Deal {
         });
         // R2 holds for the stage the deal is in: an update may not clear what the stage requires. Requirements
         // already unmet (a pipeline version that added a field) are not this update's fault and do not block it.
-        List<String> newlyMissing = pipeline.missingFields(stageId, after);
-        newlyMissing.removeAll(pipeline.missingFields(stageId, fields));
+        List<String> newlyMissing = pipeline.missingFields(stageId.value(), after);
+        newlyMissing.removeAll(pipeline.missingFields(stageId.value(), fields));
         if (!newlyMissing.isEmpty()) {
             throw new RefusedException(new RequiredFieldsCleared(stageId, newlyMissing));
         }
-        emit(new DealFieldsUpdated(dealId, pipelineId, pipeline.version(), command.actor(), changes));
+        emit(DealFieldsUpdated.of(stamp(pipeline, command.actor()), changes));
         return currentVersion();
     }
 
@@ -208,21 +216,22 @@ public class Deal {
     public long handle(MoveDealToStageCommand command, PipelineCatalog pipelines) {
         requireOpen();
         PipelineVersion pipeline = judgingPipeline(pipelines);
-        String target = command.stageId();
-        if (!pipeline.hasStage(target)) {
-            throw new RefusedException(new UnknownStage(pipelineId, pipeline.version(), target, pipeline.stageIds()));
+        if (!pipeline.hasStage(command.stageId())) {
+            throw new RefusedException(new UnknownStage(pipelineId, pipeline.version(), command.stageId(),
+                    pipeline.stageIds()));
         }
-        int from = pipeline.indexOf(stageId);
-        int to = pipeline.indexOf(target);
+        StageId target = StageId.of(command.stageId());
+        int from = pipeline.indexOf(stageId.value());
+        int to = pipeline.indexOf(target.value());
         if (from == to) {
             throw new RefusedException(new AlreadyInStage(target));
         }
         String reason = blankToNull(command.reason());
-        List<String> skipped = List.of();
+        List<StageId> skipped = List.of();
         Direction direction;
         if (to > from) {
             direction = Direction.FORWARD;
-            skipped = pipeline.stagesBetween(stageId, target);
+            skipped = pipeline.stagesBetween(stageId.value(), target.value()).stream().map(StageId::of).toList();
             if (!skipped.isEmpty()) {
                 requireSkipAllowed(pipeline, target, skipped, reason);
             }
@@ -231,35 +240,35 @@ public class Deal {
             requireBackwardAllowed(pipeline, target, reason);
         }
         requireFieldsFor(pipeline, target, fields);
-        emit(new DealStageChanged(dealId, pipelineId, pipeline.version(), command.actor(), stageId, target,
-                direction, skipped, reason, managerId));
+        emit(DealStageChanged.of(stamp(pipeline, command.actor()), stageId, target, direction, skipped, reason,
+                managerId));
         return currentVersion();
     }
 
     @CommandHandler
     public long handle(ReassignDealManagerCommand command, PipelineCatalog pipelines) {
         requireOpen();
-        if (command.managerId().equals(managerId)) {
+        PersonId next = PersonId.of(command.managerId());
+        if (next.equals(managerId)) {
             return currentVersion();
         }
-        emit(new DealManagerReassigned(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
-                managerId, command.managerId()));
+        emit(DealManagerReassigned.of(stamp(judgingPipeline(pipelines), command.actor()), managerId, next));
         return currentVersion();
     }
 
     @CommandHandler
     public long handle(ChangeDealTagsCommand command, PipelineCatalog pipelines) {
         requireOpen();
-        int version = judgingPipeline(pipelines).version();
+        DealStamp stamp = stamp(judgingPipeline(pipelines), command.actor());
         Set<String> present = new HashSet<>(tags);
         for (String tag : new LinkedHashSet<>(command.add())) {
             if (present.add(tag)) {
-                emit(new DealTagged(dealId, pipelineId, version, command.actor(), tag));
+                emit(DealTagged.of(stamp, tag));
             }
         }
         for (String tag : new LinkedHashSet<>(command.remove())) {
             if (present.remove(tag)) {
-                emit(new DealUntagged(dealId, pipelineId, version, command.actor(), tag));
+                emit(DealUntagged.of(stamp, tag));
             }
         }
         return currentVersion();
@@ -268,8 +277,8 @@ public class Deal {
     @CommandHandler
     public long handle(AttachDocumentCommand command, PipelineCatalog pipelines) {
         requireOpen();
-        emit(new DealDocumentAttached(dealId, pipelineId, judgingPipeline(pipelines).version(), command.actor(),
-                command.name(), command.uri(), command.contentType()));
+        emit(DealDocumentAttached.of(stamp(judgingPipeline(pipelines), command.actor()), command.name(), command.uri(),
+                command.contentType()));
         return currentVersion();
     }
 
@@ -277,11 +286,11 @@ public class Deal {
     public long handle(MarkDealWonCommand command, PipelineCatalog pipelines) {
         requireOpen();
         PipelineVersion pipeline = judgingPipeline(pipelines);
-        String lastStage = pipeline.lastStage().id();
+        StageId lastStage = StageId.of(pipeline.lastStage().id());
         if (!lastStage.equals(stageId)) {
             throw new RefusedException(new WonOnlyFromLastStage(stageId, lastStage));
         }
-        emit(new DealWon(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId));
+        emit(DealWon.of(stamp(pipeline, command.actor()), stageId, managerId));
         return currentVersion();
     }
 
@@ -299,8 +308,7 @@ public class Deal {
         if (blankToNull(command.comment()) == null) {
             throw new RefusedException(new LossCommentRequired());
         }
-        emit(new DealLost(dealId, pipelineId, pipeline.version(), command.actor(), stageId, managerId, reasonCode,
-                command.comment()));
+        emit(DealLost.of(stamp(pipeline, command.actor()), stageId, managerId, reasonCode, command.comment()));
         return currentVersion();
     }
 
@@ -322,39 +330,43 @@ public class Deal {
         }
     }
 
-    private static void requireSkipAllowed(PipelineVersion pipeline, String target, List<String> skipped,
-                                           String reason) {
+    private void requireSkipAllowed(PipelineVersion pipeline, StageId target, List<StageId> skipped, String reason) {
         if (pipeline.definition().skipMode() == SkipMode.STRICT) {
-            throw new RefusedException(new SkipNotAllowed(pipeline.id(), target, skipped));
+            throw new RefusedException(new SkipNotAllowed(pipelineId, target, skipped));
         }
         if (reason == null) {
-            throw new RefusedException(new SkipReasonRequired(pipeline.id(), target, skipped));
+            throw new RefusedException(new SkipReasonRequired(pipelineId, target, skipped));
         }
     }
 
-    private static void requireBackwardAllowed(PipelineVersion pipeline, String target, String reason) {
+    private void requireBackwardAllowed(PipelineVersion pipeline, StageId target, String reason) {
         if (pipeline.definition().backwardMode() == BackwardMode.FORBIDDEN) {
-            throw new RefusedException(new BackwardMoveNotAllowed(pipeline.id(), target));
+            throw new RefusedException(new BackwardMoveNotAllowed(pipelineId, target));
         }
         if (reason == null) {
             throw new RefusedException(new BackwardReasonRequired(target));
         }
     }
 
-    private static void requireFieldsFor(PipelineVersion pipeline, String stage, Map<String, String> values) {
-        List<String> missing = pipeline.missingFields(stage, values);
+    private static void requireFieldsFor(PipelineVersion pipeline, StageId stage, Map<String, String> values) {
+        List<String> missing = pipeline.missingFields(stage.value(), values);
         if (!missing.isEmpty()) {
             throw new RefusedException(new RequiredFieldsMissing(stage, missing));
         }
     }
 
+    /** What every event of this deal begins with: the deal, the version it was judged under, and who caused it. */
+    private DealStamp stamp(PipelineVersion judgedUnder, String actor) {
+        return new DealStamp(dealId, pipelineId, judgedUnder.version(), actor);
+    }
+
     private PipelineVersion judgingPipeline(PipelineCatalog pipelines) {
-        PipelineVersion latest = pipelines.latest(pipelineId).orElseThrow(() -> new IllegalStateException(
+        PipelineVersion latest = pipelines.latest(pipelineId.value()).orElseThrow(() -> new IllegalStateException(
                 "Pipeline " + pipelineId + " of deal " + dealId + " is missing from the catalogue"));
-        if (latest.version() == pipelineVersion || latest.hasStage(stageId)) {
+        if (latest.version() == pipelineVersion || latest.hasStage(stageId.value())) {
             return latest;
         }
-        return pipelines.find(pipelineId, pipelineVersion).orElseThrow(() -> new IllegalStateException(
+        return pipelines.find(pipelineId.value(), pipelineVersion).orElseThrow(() -> new IllegalStateException(
                 "Pipeline " + pipelineId + " version " + pipelineVersion + " is missing from the catalogue"));
     }
 
@@ -368,12 +380,12 @@ public class Deal {
 
     @EventSourcingHandler
     void on(DealOpened event) {
-        dealId = event.dealId();
+        dealId = DealId.of(event.dealId());
         opening = Opening.of(event);
-        pipelineId = event.pipelineId();
+        pipelineId = PipelineId.of(event.pipelineId());
         pipelineVersion = event.pipelineVersion();
-        stageId = event.stageId();
-        managerId = event.managerId();
+        stageId = StageId.of(event.stageId());
+        managerId = PersonId.of(event.managerId());
         status = DealStatus.OPEN;
         fields.putAll(event.fields());
         tags.addAll(event.tags());
@@ -394,13 +406,13 @@ public class Deal {
     @EventSourcingHandler
     void on(DealStageChanged event) {
         pipelineVersion = event.pipelineVersion();
-        stageId = event.toStageId();
+        stageId = StageId.of(event.toStageId());
     }
 
     @EventSourcingHandler
     void on(DealManagerReassigned event) {
         pipelineVersion = event.pipelineVersion();
-        managerId = event.toManagerId();
+        managerId = PersonId.of(event.toManagerId());
     }
 
     @EventSourcingHandler

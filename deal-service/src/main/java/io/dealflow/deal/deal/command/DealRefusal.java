@@ -1,6 +1,9 @@
 package io.dealflow.deal.deal.command;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.id.DealId;
+import io.dealflow.api.id.PipelineId;
+import io.dealflow.api.id.StageId;
 import io.dealflow.platform.refusal.Refusal;
 import io.dealflow.platform.refusal.RefusalProperties;
 
@@ -9,7 +12,8 @@ import java.util.Map;
 
 /**
  * Every way {@link Deal} refuses a command, one record per rule, each carrying the data of its refusal. The status a
- * client sees is the web layer's ({@code DealServiceProblems}); the type slug and the detail are the rule's.
+ * client sees is the web layer's ({@code DealServiceProblems}); the type slug and the detail are the rule's. Ids the
+ * deal knows are values here; a problem's properties carry them as the plain strings a client reads.
  */
 public sealed interface DealRefusal extends Refusal {
 
@@ -18,8 +22,12 @@ public sealed interface DealRefusal extends Refusal {
         return " Missing: " + fields + " ('a|b' means at least one of them).";
     }
 
+    private static List<String> values(List<StageId> stages) {
+        return stages.stream().map(StageId::value).toList();
+    }
+
     /** An id chosen by the caller opens one deal: a different opening under it is refused. */
-    record DealIdTaken(String dealId) implements DealRefusal {
+    record DealIdTaken(DealId dealId) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.DEAL_ID_TAKEN;
@@ -32,7 +40,7 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("dealId", dealId);
+            return RefusalProperties.of("dealId", dealId.value());
         }
     }
 
@@ -86,7 +94,7 @@ public sealed interface DealRefusal extends Refusal {
     }
 
     /** R2: a deal enters a stage (or opens in the first) only with the fields the stage requires. */
-    record RequiredFieldsMissing(String stageId, List<String> missingFields) implements DealRefusal {
+    record RequiredFieldsMissing(StageId stageId, List<String> missingFields) implements DealRefusal {
         public RequiredFieldsMissing {
             missingFields = List.copyOf(missingFields);
         }
@@ -103,12 +111,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("stageId", stageId, "missingFields", missingFields);
+            return RefusalProperties.of("stageId", stageId.value(), "missingFields", missingFields);
         }
     }
 
     /** R2: what the deal's stage requires cannot be cleared while the deal is in it. */
-    record RequiredFieldsCleared(String stageId, List<String> missingFields) implements DealRefusal {
+    record RequiredFieldsCleared(StageId stageId, List<String> missingFields) implements DealRefusal {
         public RequiredFieldsCleared {
             missingFields = List.copyOf(missingFields);
         }
@@ -126,12 +134,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("stageId", stageId, "missingFields", missingFields);
+            return RefusalProperties.of("stageId", stageId.value(), "missingFields", missingFields);
         }
     }
 
-    /** A move names a stage of the pipeline version the deal is judged under. */
-    record UnknownStage(String pipelineId, int pipelineVersion, String stageId, List<String> stages)
+    /** A move names a stage of the pipeline version the deal is judged under; {@code stageId} is as it was asked. */
+    record UnknownStage(PipelineId pipelineId, int pipelineVersion, String stageId, List<String> stages)
             implements DealRefusal {
         public UnknownStage {
             stages = List.copyOf(stages);
@@ -154,7 +162,7 @@ public sealed interface DealRefusal extends Refusal {
     }
 
     /** A move goes somewhere. */
-    record AlreadyInStage(String stageId) implements DealRefusal {
+    record AlreadyInStage(StageId stageId) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.ALREADY_IN_STAGE;
@@ -167,12 +175,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("stageId", stageId);
+            return RefusalProperties.of("stageId", stageId.value());
         }
     }
 
     /** R1: a {@code STRICT} pipeline moves one stage at a time. */
-    record SkipNotAllowed(String pipelineId, String toStageId, List<String> skippedStageIds)
+    record SkipNotAllowed(PipelineId pipelineId, StageId toStageId, List<StageId> skippedStageIds)
             implements DealRefusal {
         public SkipNotAllowed {
             skippedStageIds = List.copyOf(skippedStageIds);
@@ -191,12 +199,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("toStageId", toStageId, "skippedStageIds", skippedStageIds);
+            return RefusalProperties.of("toStageId", toStageId.value(), "skippedStageIds", values(skippedStageIds));
         }
     }
 
     /** R1: an {@code ALLOW_WITH_REASON} pipeline records every skip with its reason. */
-    record SkipReasonRequired(String pipelineId, String toStageId, List<String> skippedStageIds)
+    record SkipReasonRequired(PipelineId pipelineId, StageId toStageId, List<StageId> skippedStageIds)
             implements DealRefusal {
         public SkipReasonRequired {
             skippedStageIds = List.copyOf(skippedStageIds);
@@ -214,12 +222,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("toStageId", toStageId, "skippedStageIds", skippedStageIds);
+            return RefusalProperties.of("toStageId", toStageId.value(), "skippedStageIds", values(skippedStageIds));
         }
     }
 
     /** R1: a pipeline whose backward mode is {@code FORBIDDEN} never moves a deal back. */
-    record BackwardMoveNotAllowed(String pipelineId, String toStageId) implements DealRefusal {
+    record BackwardMoveNotAllowed(PipelineId pipelineId, StageId toStageId) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.BACKWARD_MOVE_NOT_ALLOWED;
@@ -232,12 +240,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("toStageId", toStageId);
+            return RefusalProperties.of("toStageId", toStageId.value());
         }
     }
 
     /** R1: a backward move, where allowed, says why. */
-    record BackwardReasonRequired(String toStageId) implements DealRefusal {
+    record BackwardReasonRequired(StageId toStageId) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.BACKWARD_REASON_REQUIRED;
@@ -250,12 +258,12 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("toStageId", toStageId);
+            return RefusalProperties.of("toStageId", toStageId.value());
         }
     }
 
     /** R3: a deal is won from the pipeline's last stage only. */
-    record WonOnlyFromLastStage(String stageId, String lastStageId) implements DealRefusal {
+    record WonOnlyFromLastStage(StageId stageId, StageId lastStageId) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.WON_ONLY_FROM_LAST_STAGE;
@@ -269,7 +277,7 @@ public sealed interface DealRefusal extends Refusal {
 
         @Override
         public Map<String, Object> properties() {
-            return RefusalProperties.of("stageId", stageId, "lastStageId", lastStageId);
+            return RefusalProperties.of("stageId", stageId.value(), "lastStageId", lastStageId.value());
         }
     }
 
@@ -296,7 +304,7 @@ public sealed interface DealRefusal extends Refusal {
     }
 
     /** R3: the reason is one of the pipeline's. */
-    record UnknownLossReason(String pipelineId, String reasonCode, List<String> lossReasons)
+    record UnknownLossReason(PipelineId pipelineId, String reasonCode, List<String> lossReasons)
             implements DealRefusal {
         public UnknownLossReason {
             lossReasons = List.copyOf(lossReasons);
@@ -332,7 +340,7 @@ public sealed interface DealRefusal extends Refusal {
     }
 
     /** R3: a won or lost deal does not change. */
-    record DealClosed(String dealId, DealStatus status) implements DealRefusal {
+    record DealClosed(DealId dealId, DealStatus status) implements DealRefusal {
         @Override
         public String type() {
             return ProblemTypes.DEAL_CLOSED;

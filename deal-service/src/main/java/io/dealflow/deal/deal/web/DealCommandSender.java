@@ -63,9 +63,10 @@ class DealCommandSender {
         }
     }
 
-    String open(String dealId, Object command, Actor actor) {
+    /** The caller chose the id; what Axon answers a creating command with (the aggregate's identifier) adds nothing. */
+    void open(String dealId, Object command, Actor actor) {
         try {
-            return commands.sendAndWait(withClient(command, actor));
+            commands.sendAndWait(withClient(command, actor));
         } catch (AggregateStreamCreationException e) {
             throw new ConflictException(ProblemTypes.VERSION_CONFLICT, "Deal " + dealId + " already exists.");
         }

@@ -25,6 +25,8 @@ import io.dealflow.api.deal.DealTagged;
 import io.dealflow.api.deal.DealUntagged;
 import io.dealflow.api.deal.DealWon;
 import io.dealflow.api.deal.Direction;
+import io.dealflow.api.id.PipelineId;
+import io.dealflow.api.id.StageId;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.deal.pipeline.command.Pipelines;
@@ -201,8 +203,8 @@ class DealTest {
         void cannotSkipAStageInAStrictPipeline() {
             demo().given(salesDealOpened(merged(salesContact(), Map.of("equipmentCategories", "lathes"))))
                     .when(moveTo("finance-legal-check", "client is in a hurry"))
-                    .expectException(refusedWith(new SkipNotAllowed("sales", "finance-legal-check",
-                            List.of("needs-identified"))))
+                    .expectException(refusedWith(new SkipNotAllowed(PipelineId.of("sales"),
+                            StageId.of("finance-legal-check"), List.of(StageId.of("needs-identified")))))
                     .expectNoEvents();
         }
 
@@ -397,7 +399,7 @@ class DealTest {
             clearSource.put("source", null);
             demo().given(salesDealOpened())
                     .when(new UpdateDealFieldsCommand(DEAL_ID, null, clearSource, ACTOR))
-                    .expectException(refusedWith(new RequiredFieldsCleared("new-inquiry", List.of("source"))))
+                    .expectException(refusedWith(new RequiredFieldsCleared(StageId.of("new-inquiry"), List.of("source"))))
                     .expectNoEvents();
         }
 
