@@ -85,17 +85,7 @@ public final class SoakApi {
 
     /** A read as an administrator, retried like a command; empty when no final answer came within the budget. */
     public Optional<Answer> read(String url) throws InterruptedException {
-        Instant deadline = Instant.now().plus(RETRY_BUDGET);
-        int attempts = 0;
-        while (!Instant.now().isAfter(deadline)) {
-            attempts++;
-            Optional<Answer> answer = sendOnce(admin, "GET", url, null, null, null, attempts);
-            if (answer.isPresent() && !transient_(answer.get())) {
-                return answer;
-            }
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        }
-        return Optional.empty();
+        return asAdminUntilFinal("GET", url, null);
     }
 
     /** A read as the integration client (tasks of the managers it acts for). */
@@ -114,11 +104,16 @@ public final class SoakApi {
      * no final answer came within the budget.
      */
     public Optional<Answer> define(String url, ObjectNode definition) throws InterruptedException {
+        return asAdminUntilFinal("PUT", url, definition);
+    }
+
+    private Optional<Answer> asAdminUntilFinal(String method, String url, ObjectNode body)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(RETRY_BUDGET);
         int attempts = 0;
         while (!Instant.now().isAfter(deadline)) {
             attempts++;
-            Optional<Answer> answer = sendOnce(admin, "PUT", url, null, definition, null, attempts);
+            Optional<Answer> answer = sendOnce(admin, method, url, null, body, null, attempts);
             if (answer.isPresent() && !transient_(answer.get())) {
                 return answer;
             }
