@@ -1,10 +1,10 @@
 package io.dealflow.analytics.pipeline;
 
-import io.dealflow.api.ProblemTypes;
+import io.dealflow.analytics.pipeline.ReportRefusal.PipelineUnknown;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.pipeline.StageDefinition;
 import io.dealflow.platform.pipelines.PipelineCatalog;
-import io.dealflow.platform.problem.NotFoundException;
+import io.dealflow.platform.refusal.RefusedException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -33,8 +33,7 @@ public class ReportPipelines {
 
     /** The newest version of a pipeline; an unknown pipeline is a 404 for every report. */
     public PipelineDefined latest(String pipelineId) {
-        return catalog.latest(pipelineId).orElseThrow(() -> new NotFoundException(ProblemTypes.PIPELINE_NOT_FOUND,
-                "No pipeline '" + pipelineId + "' is known to analytics; check the id."));
+        return catalog.latest(pipelineId).orElseThrow(() -> new RefusedException(new PipelineUnknown(pipelineId)));
     }
 
     /** Where a stage stands in the version it was visited under, for ordering rows; unknown stages sort last. */

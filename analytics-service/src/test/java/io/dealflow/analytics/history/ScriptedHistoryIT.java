@@ -289,6 +289,12 @@ class ScriptedHistoryIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemType()).isEqualTo(ProblemTypes.PIPELINE_NOT_FOUND);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        // the whole answer, every member as rendered, so that a change of how it is raised cannot change it
+        assertThat(unknown.body().toString()).isEqualTo(
+                "{\"detail\":\"No pipeline 'no-such-" + RUN + "' is known to analytics; check the id.\","
+                        + "\"instance\":\"/api/v1/analytics/time-in-stage\",\"status\":404,"
+                        + "\"title\":\"Pipeline not found\","
+                        + "\"type\":\"https://dealflow.io/problems/pipeline-not-found\"}");
         ApiResponse badDate = api.get("/api/v1/analytics/conversion?pipelineId=" + P + "&from=yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body().path("errors").toString()).contains("from");

@@ -5,6 +5,7 @@ import io.dealflow.task.task.TaskRefusal.DealClosed;
 import io.dealflow.task.task.TaskRefusal.DealLeftWithoutTask;
 import io.dealflow.task.task.TaskRefusal.DueTimeMissing;
 import io.dealflow.task.task.TaskRefusal.DueTimeNotInFuture;
+import io.dealflow.task.task.TaskRefusal.NextTaskTitleMissing;
 import io.dealflow.task.task.TaskRefusal.RescheduleReasonMissing;
 import io.dealflow.task.task.TaskRefusal.TaskClosed;
 
@@ -15,6 +16,29 @@ import java.util.List;
 public final class FollowUpRules {
 
     private FollowUpRules() {
+    }
+
+    /**
+     * Completing a task and opening the next one, if named, is both or neither: the task must still be open, a next
+     * task needs a title, a due time in the future and an open deal, and the last follow-up of an open deal needs a
+     * next task (R4). Checked in that order, so the answer names the first thing to fix.
+     */
+    public static void requireCompletable(Task completing, NextTask next, List<Task> openTasksOfDeal,
+                                          boolean dealOpen, Instant now) {
+        requireOpen(completing);
+        if (next != null) {
+            if (next.title() == null || next.title().isBlank()) {
+                throw new RefusedException(new NextTaskTitleMissing());
+            }
+            requireFuture(next.dueAt(), now, "nextTask.dueAt");
+            requireDealOpen(dealOpen, completing.dealId());
+        }
+        requireFollowUpAfter(completing, openTasksOfDeal, dealOpen, next);
+    }
+
+    /** A task nobody was named for goes to the deal's manager, who answers for the deal's next step. */
+    public static String assigneeOf(String requestedAssigneeId, String dealManagerId) {
+        return requestedAssigneeId == null ? dealManagerId : requestedAssigneeId;
     }
 
     /**

@@ -6,14 +6,12 @@ import io.dealflow.platform.security.Actor;
 import io.dealflow.task.deal.DealNotTrackedException;
 import io.dealflow.task.deal.TrackedDeal;
 import io.dealflow.task.deal.TrackedDeals;
-import io.dealflow.task.task.TaskRefusal.NextTaskTitleMissing;
 import io.dealflow.task.task.TaskRefusal.TaskNotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /** What people do with tasks over REST: each request is one transaction, with the deal's row locked. */
 @Service
@@ -37,8 +35,7 @@ public class TaskCommands {
         FollowUpRules.requireFuture(dueAt, now, "dueAt");
         TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
         FollowUpRules.requireDealOpen(deal.open(), dealId);
-        return lifecycle.open(new TaskLifecycle.TaskDraft(dealId, deal.pipelineId(), deal.stageId(), TaskKind.MANUAL,
-                title, assigneeId == null ? deal.managerId() : assigneeId, dueAt), now, actor, null);
+        return lifecycle.open(manualTask(deal, title, assigneeId, dueAt), now, actor, null);
     }
 
     /** Completes the task and, when named, opens the next one: both or neither. */
@@ -49,21 +46,10 @@ public class TaskCommands {
         TrackedDeal deal = deals.lock(dealId).orElseThrow(() -> unknownDeal(dealId));
         // read again under the deal's lock: a concurrent request may have completed it meanwhile
         Task task = tasks.find(taskId).orElseThrow();
-        FollowUpRules.requireOpen(task);
-        if (next != null) {
-            if (next.title() == null || next.title().isBlank()) {
-                throw new RefusedException(new NextTaskTitleMissing());
-            }
-            FollowUpRules.requireFuture(next.dueAt(), now, "nextTask.dueAt");
-            FollowUpRules.requireDealOpen(deal.open(), deal.dealId());
-        }
-        List<Task> open = tasks.openTasksOfDeal(task.dealId());
-        FollowUpRules.requireFollowUpAfter(task, open, deal.open(), next);
+        FollowUpRules.requireCompletable(task, next, tasks.openTasksOfDeal(task.dealId()), deal.open(), now);
         lifecycle.complete(task, now, actor);
         if (next != null) {
-            return lifecycle.open(new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(),
-                    TaskKind.MANUAL, next.title(), next.assigneeId() == null ? deal.managerId() : next.assigneeId(),
-                    next.dueAt()), now, actor, null);
+            return lifecycle.open(manualTask(deal, next.title(), next.assigneeId(), next.dueAt()), now, actor, null);
         }
         return null;
     }
@@ -78,6 +64,12 @@ public class TaskCommands {
         FollowUpRules.requireOpen(task);
         lifecycle.reschedule(task, dueAt, reason, now, actor);
         return tasks.find(taskId).orElseThrow();
+    }
+
+    private static TaskLifecycle.TaskDraft manualTask(TrackedDeal deal, String title, String assigneeId,
+                                                      Instant dueAt) {
+        return new TaskLifecycle.TaskDraft(deal.dealId(), deal.pipelineId(), deal.stageId(), TaskKind.MANUAL, title,
+                FollowUpRules.assigneeOf(assigneeId, deal.managerId()), dueAt);
     }
 
     private static RefusedException unknownTask(String taskId) {

@@ -4,7 +4,9 @@ import io.dealflow.api.task.TaskKind;
 import io.dealflow.platform.refusal.RefusedException;
 import io.dealflow.task.task.TaskRefusal.DealClosed;
 import io.dealflow.task.task.TaskRefusal.DealLeftWithoutTask;
+import io.dealflow.task.task.TaskRefusal.DueTimeMissing;
 import io.dealflow.task.task.TaskRefusal.DueTimeNotInFuture;
+import io.dealflow.task.task.TaskRefusal.NextTaskTitleMissing;
 import io.dealflow.task.task.TaskRefusal.RescheduleReasonMissing;
 import io.dealflow.task.task.TaskRefusal.TaskClosed;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,55 @@ class FollowUpRulesTest {
     void aClosedDealGetsNoNewTasks() {
         assertThat(catchThrowableOfType(RefusedException.class,
                 () -> FollowUpRules.requireDealOpen(false, "d1")).refusal()).isEqualTo(new DealClosed("d1"));
+    }
+
+    @Test
+    void aNextTaskNeedsATitle() {
+        for (String title : new String[]{null, " "}) {
+            assertThat(completionRefusal(stageTask, new NextTask(title, NOW.plusSeconds(60), null), true))
+                    .isEqualTo(new NextTaskTitleMissing());
+        }
+    }
+
+    @Test
+    void aNextTaskNeedsAFutureDueTimeNamedAsTheRequestNamesIt() {
+        assertThat(completionRefusal(stageTask, new NextTask("Call back", null, null), true))
+                .isEqualTo(new DueTimeMissing("nextTask.dueAt"));
+        assertThat(completionRefusal(stageTask, new NextTask("Call back", NOW, null), true))
+                .isEqualTo(new DueTimeNotInFuture("nextTask.dueAt", NOW));
+    }
+
+    @Test
+    void aClosedDealGetsNoNextTask() {
+        assertThat(completionRefusal(stageTask, new NextTask("Call back", NOW.plusSeconds(60), null), false))
+                .isEqualTo(new DealClosed("d1"));
+    }
+
+    @Test
+    void aClosedTaskIsRefusedBeforeItsNextTaskIsLookedAt() {
+        Task done = new Task("t9", "d1", "sales", "proposal", TaskKind.STAGE, "x", "olena", NOW, TaskStatus.DONE,
+                null, 0, NOW, NOW, null);
+        assertThat(completionRefusal(done, new NextTask(null, null, null), true))
+                .isEqualTo(new TaskClosed("t9", TaskStatus.DONE));
+    }
+
+    @Test
+    void theLastFollowUpIsCompletableWithAValidNextTask() {
+        assertThatCode(() -> FollowUpRules.requireCompletable(stageTask,
+                new NextTask("Call back", NOW.plusSeconds(60), null), List.of(stageTask), true, NOW))
+                .doesNotThrowAnyException();
+        assertThat(completionRefusal(stageTask, null, true)).isEqualTo(new DealLeftWithoutTask("d1", "t1"));
+    }
+
+    @Test
+    void aTaskNobodyWasNamedForGoesToTheDealsManager() {
+        assertThat(FollowUpRules.assigneeOf(null, "olena")).isEqualTo("olena");
+        assertThat(FollowUpRules.assigneeOf("taras", "olena")).isEqualTo("taras");
+    }
+
+    private static Object completionRefusal(Task completing, NextTask next, boolean dealOpen) {
+        return catchThrowableOfType(RefusedException.class, () -> FollowUpRules.requireCompletable(completing, next,
+                List.of(completing), dealOpen, NOW)).refusal();
     }
 
     private static Task task(String id, TaskKind kind) {

@@ -1,55 +1,47 @@
 package io.dealflow.deal.pipeline.query;
 
-import io.dealflow.api.Topics;
-import io.dealflow.api.json.DealflowJson;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.deal.ProcessingGroups;
 import io.dealflow.deal.pipeline.command.PipelineCatalog;
 import io.dealflow.deal.pipeline.command.PipelineVersion;
+import io.dealflow.platform.pipelines.PipelineVersions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every pipeline version, in PostgreSQL. Versions never change once defined, so they are cached in memory for the
- * deal rules; "which is latest" is asked of the table, which other instances may have written, once per unit of
- * work: a command's rules, or a batch of imported deals, are judged against one reading of it.
+ * Every pipeline version, in PostgreSQL ({@value #TABLE}, kept by platform's {@link PipelineVersions}, which caches
+ * the immutable versions). "Which is latest" is asked of the table, which other instances may have written, once per
+ * unit of work: a command's rules, or a batch of imported deals, are judged against one reading of it.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.PIPELINE_CATALOG)
 public class PipelineCatalogProjection implements PipelineCatalog {
 
+    /** deal-service's own table since V2, with the time each version was defined. */
+    public static final String TABLE = "pipeline_versions";
+
     /** The latest versions read in a unit of work, kept in its root's resources. */
     private static final String LATEST_READ = PipelineCatalogProjection.class.getName() + ".latestRead";
 
-    private final JdbcClient jdbc;
-    private final Map<String, PipelineVersion> versions = new ConcurrentHashMap<>();
+    private final PipelineVersions versions;
 
     public PipelineCatalogProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.versions = new PipelineVersions(jdbc, TABLE);
     }
 
     @EventHandler
-    void on(PipelineDefined event, @org.axonframework.eventhandling.Timestamp Instant definedAt) {
-        jdbc.sql("""
-                        INSERT INTO pipeline_versions (pipeline_id, version, definition, defined_at)
-                        VALUES (:id, :version, CAST(:definition AS jsonb), :definedAt)
-                        ON CONFLICT (pipeline_id, version) DO NOTHING""")
-                .param("id", event.pipelineId())
-                .param("version", event.version())
-                .param("definition", DealflowJson.mapper().writeValueAsString(event))
-                .param("definedAt", Timestamp.from(definedAt))
-                .update();
+    void on(PipelineDefined event, @Timestamp Instant definedAt) {
+        versions.add(event, definedAt);
         latestRead().ifPresent(read -> read.remove(event.pipelineId()));
     }
 
@@ -60,37 +52,17 @@ public class PipelineCatalogProjection implements PipelineCatalog {
     }
 
     private Optional<PipelineVersion> readLatest(String pipelineId) {
-        return jdbc.sql("SELECT max(version) FROM pipeline_versions WHERE pipeline_id = :id")
-                .param("id", pipelineId)
-                .query(Integer.class)
-                .optional()
-                .flatMap(version -> find(pipelineId, version));
+        return versions.latest(pipelineId).map(PipelineVersion::new);
     }
 
     @Override
     public Optional<PipelineVersion> find(String pipelineId, int version) {
-        PipelineVersion cached = versions.get(key(pipelineId, version));
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<PipelineVersion> loaded = jdbc.sql(
-                        "SELECT definition FROM pipeline_versions WHERE pipeline_id = :id AND version = :version")
-                .param("id", pipelineId)
-                .param("version", version)
-                .query(String.class)
-                .optional()
-                .map(json -> new PipelineVersion(DealflowJson.mapper().readValue(json, PipelineDefined.class)));
-        loaded.ifPresent(found -> versions.put(key(pipelineId, version), found));
-        return loaded;
+        return versions.find(pipelineId, version).map(PipelineVersion::new);
     }
 
     /** The latest version of every pipeline, by id. */
     public List<PipelineVersion> allLatest() {
-        return jdbc.sql("""
-                        SELECT DISTINCT ON (pipeline_id) pipeline_id, version FROM pipeline_versions
-                        ORDER BY pipeline_id, version DESC""")
-                .query((row, index) -> find(row.getString("pipeline_id"), row.getInt("version")).orElseThrow())
-                .list();
+        return versions.allLatest().stream().map(PipelineVersion::new).toList();
     }
 
     private static Optional<Map<String, Optional<PipelineVersion>>> latestRead() {
@@ -98,9 +70,5 @@ public class PipelineCatalogProjection implements PipelineCatalog {
             return Optional.empty();
         }
         return Optional.of(CurrentUnitOfWork.get().root().getOrComputeResource(LATEST_READ, key -> new HashMap<>()));
-    }
-
-    private static String key(String pipelineId, int version) {
-        return Topics.pipelineKey(pipelineId, version);
     }
 }
