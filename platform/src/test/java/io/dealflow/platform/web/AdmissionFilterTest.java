@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AdmissionFilterTest {
 
@@ -86,9 +88,16 @@ class AdmissionFilterTest {
         threads.submit(() -> send(filter, "/api/v1/deals", holdingHandler));
         assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Future<MockHttpServletResponse> waiting = threads.submit(() -> send(filter, "/api/v1/deals", handler));
-        Thread.sleep(200);
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+        Future<MockHttpServletResponse> waiting = threads.submit(() -> {
+            waiter.set(Thread.currentThread());
+            return send(filter, "/api/v1/deals", handler);
+        });
+        // the second request is parked on the bulkhead's semaphore, not answered: it waits for the place
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.get() != null
+                && waiter.get().getState() == Thread.State.TIMED_WAITING);
         assertThat(waiting).isNotDone();
+        assertThat(handled).hasValue(1);
         release.countDown();
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
