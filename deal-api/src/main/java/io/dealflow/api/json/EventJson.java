@@ -21,6 +21,8 @@ public final class EventJson {
     private static final String CLIENT_ID = "clientId";
     /** Optional: {@code true} on events of an imported history (DESIGN §7); absent on live events. */
     private static final String IMPORTED = "imported";
+    /** Optional: {@code true} on the last event of a deal's imported history; absent on every other event. */
+    private static final String IMPORT_END = "importEnd";
     public static final String PIPELINE_DEFINED = "PipelineDefined";
 
     private final JsonMapper mapper;
@@ -41,7 +43,7 @@ public final class EventJson {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
                 Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
-                clientIdOf(node), node.path(IMPORTED).asBoolean(false));
+                clientIdOf(node), node.path(IMPORTED).asBoolean(false), node.path(IMPORT_END).asBoolean(false));
     }
 
     public byte[] writeTaskEvent(PublishedEvent<? extends TaskEvent> published) {
@@ -82,6 +84,9 @@ public final class EventJson {
         flat.put(OCCURRED_AT, published.occurredAt().toString());
         if (published.imported()) {
             flat.put(IMPORTED, true);
+        }
+        if (published.importEnd()) {
+            flat.put(IMPORT_END, true);
         }
         eventFields.properties().forEach(field -> {
             if (!TYPE.equals(field.getKey())) {

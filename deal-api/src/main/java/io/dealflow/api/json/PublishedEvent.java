@@ -13,9 +13,25 @@ import java.time.Instant;
  *                 at {@code occurredAt}, long before anyone published it, so consumers start no live duty from it
  *                 (no task due years ago, no handoff). On the wire {@code "imported": true}, absent when false, so
  *                 JSON written before the flag existed reads as live.
+ * @param importEnd whether the event is the last of its deal's imported history: a consumer that keeps live duties
+ *                  settles them on it, when the whole history is known, however the history was split across its
+ *                  polls. On the wire {@code "importEnd": true}, absent otherwise; only ever true with
+ *                  {@code imported}.
  */
 public record PublishedEvent<E>(String eventId, long sequence, Instant occurredAt, E event, String clientId,
-                                boolean imported) {
+                                boolean imported, boolean importEnd) {
+
+    public PublishedEvent {
+        if (importEnd && !imported) {
+            throw new IllegalArgumentException("Only an imported event can end an imported history: " + eventId);
+        }
+    }
+
+    /** A live event, or an imported one before the last of its history. */
+    public PublishedEvent(String eventId, long sequence, Instant occurredAt, E event, String clientId,
+                          boolean imported) {
+        this(eventId, sequence, occurredAt, event, clientId, imported, false);
+    }
 
     /** A live event (not imported). */
     public PublishedEvent(String eventId, long sequence, Instant occurredAt, E event, String clientId) {

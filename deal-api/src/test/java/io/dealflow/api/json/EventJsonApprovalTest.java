@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -59,6 +60,31 @@ class EventJsonApprovalTest {
         assertApproved("imported/" + event.eventType(), written);
         assertThat(json.readDealEvent(written).imported()).isTrue();
         assertThat(json.readDealEvent(written).event()).isEqualTo(event);
+    }
+
+    /**
+     * The last event of an imported history carries {@code "importEnd": true} after {@code "imported"}; every other
+     * event (the imported samples above, the live ones) has no such field and reads as not ending a history.
+     */
+    @Test
+    void theLastEventOfAnImportedHistoryKeepsItsApprovedJson() throws IOException {
+        DealEvent won = SampleEvents.dealEvents().stream()
+                .filter(event -> event.eventType().equals("DealWon")).findFirst().orElseThrow();
+        byte[] written = json.writeDealEvent(new PublishedEvent<>("evt-DealWon", 7, SampleEvents.AT, won,
+                SampleEvents.CLIENT, true, true));
+        assertApproved("imported/end/DealWon", written);
+        PublishedEvent<DealEvent> read = json.readDealEvent(written);
+        assertThat(read.imported()).isTrue();
+        assertThat(read.importEnd()).isTrue();
+        assertThat(json.readDealEvent(approved("imported/DealWon")).importEnd()).isFalse();
+        assertThat(json.readDealEvent(approved("DealWon")).importEnd()).isFalse();
+    }
+
+    @Test
+    void onlyAnImportedEventEndsAnImportedHistory() {
+        DealEvent event = SampleEvents.dealEvents().get(0);
+        assertThatThrownBy(() -> new PublishedEvent<>("evt-1", 0, SampleEvents.AT, event, null, false, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A consumer built before the flag existed binds only the record, which never had the field. */

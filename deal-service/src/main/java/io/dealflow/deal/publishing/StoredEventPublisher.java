@@ -48,7 +48,8 @@ class StoredEventPublisher {
     void on(DealEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         boolean imported = ImportedEvents.isImported(message);
         PublishedEvent<DealEvent> published = new PublishedEvent<>(message.getIdentifier(), sequence,
-                ImportedEvents.occurredAt(message), event, ClientMetaData.clientIdOf(message), imported);
+                ImportedEvents.occurredAt(message), event, ClientMetaData.clientIdOf(message), imported,
+                ImportedEvents.endsImportedHistory(message));
         sendInThisBatch(outgoing(message, Topics.DEAL_EVENTS, event.dealId(),
                 CloudEventHeaders.type("deal", event.eventType(), 1), event.dealId(),
                 json.writeDealEvent(published), imported));

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import io.dealflow.deal.deal.command.ImportEndMarkingStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -41,7 +42,8 @@ class AxonWiringIT {
 
     @Test
     void eventsAndTokensLiveInPostgresUnderSpringTransactions() {
-        assertThat(engine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(engine).isInstanceOfSatisfying(ImportEndMarkingStorageEngine.class,
+                marking -> assertThat(marking.delegate()).isInstanceOf(JdbcEventStorageEngine.class));
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
         // the demo pipelines were defined at start-up: their events are rows in PostgreSQL

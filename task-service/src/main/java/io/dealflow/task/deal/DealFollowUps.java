@@ -24,9 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * R4 driven by deal events: entering a stage opens that stage's follow-up task for the deal's manager and closes
@@ -155,19 +153,13 @@ public class DealFollowUps {
     }
 
     /**
-     * After a poll's imported events, each imported deal's tasks are settled against its state (see
+     * Each imported deal whose history ended in these events has its tasks settled against its state (see
      * {@link ImportedDealDuties}); the stage's task is due {@code dueIn} after now, when task-service learnt of the
      * deal, not after the long-past moment the deal entered the stage.
      */
     private void settleImported(List<PublishedEvent<DealEvent>> applied) {
-        Map<String, String> lastImportedEvent = new LinkedHashMap<>();
-        for (PublishedEvent<DealEvent> published : applied) {
-            if (published.imported()) {
-                lastImportedEvent.put(published.event().dealId(), published.eventId());
-            }
-        }
         Instant now = clock.instant();
-        lastImportedEvent.forEach((dealId, causationId) -> deals.lock(dealId).ifPresent(deal -> {
+        ImportedDealDuties.historiesEndedIn(applied).forEach((dealId, causationId) -> deals.lock(dealId).ifPresent(deal -> {
             ImportedDealDuties.Settlement settlement = ImportedDealDuties.settle(deal,
                     tasks.openTasksOfDeal(dealId));
             CancelCause cause = deal.open() ? CancelCause.SUPERSEDED : CancelCause.DEAL_CLOSED;

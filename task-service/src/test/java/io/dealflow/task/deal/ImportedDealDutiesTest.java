@@ -1,5 +1,8 @@
 package io.dealflow.task.deal;
 
+import io.dealflow.api.deal.DealEvent;
+import io.dealflow.api.deal.DealTagged;
+import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.task.TaskKind;
 import io.dealflow.task.task.Task;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,29 @@ class ImportedDealDutiesTest {
 
         assertThat(settlement.openStage()).isFalse();
         assertThat(settlement.toCancel()).containsExactly(stage, manual);
+    }
+
+    /** A history split across two polls: the first poll settles nothing, the one with its last event settles it. */
+    @Test
+    void aDealIsSettledOnlyInThePollThatEndsItsImportedHistory() {
+        List<PublishedEvent<DealEvent>> firstPoll = List.of(imported("deal-1", 0, false), imported("deal-1", 1, false),
+                imported("deal-2", 0, false), imported("deal-2", 1, true));
+        List<PublishedEvent<DealEvent>> secondPoll = List.of(imported("deal-1", 2, true), live("deal-3", 4));
+
+        assertThat(ImportedDealDuties.historiesEndedIn(firstPoll)).containsOnlyKeys("deal-2")
+                .containsEntry("deal-2", "evt-deal-2-1");
+        assertThat(ImportedDealDuties.historiesEndedIn(secondPoll)).containsOnlyKeys("deal-1")
+                .containsEntry("deal-1", "evt-deal-1-2");
+    }
+
+    private static PublishedEvent<DealEvent> imported(String dealId, long sequence, boolean end) {
+        return new PublishedEvent<>("evt-" + dealId + "-" + sequence, sequence, NOW.minusSeconds(86_400),
+                new DealTagged(dealId, "sales", 1, "import", "t" + sequence), null, true, end);
+    }
+
+    private static PublishedEvent<DealEvent> live(String dealId, long sequence) {
+        return new PublishedEvent<>("evt-" + dealId + "-" + sequence, sequence, NOW,
+                new DealTagged(dealId, "sales", 1, "olena", "t" + sequence));
     }
 
     private static TrackedDeal deal(String stageId, boolean open) {

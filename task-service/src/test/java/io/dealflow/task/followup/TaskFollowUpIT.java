@@ -144,7 +144,6 @@ class TaskFollowUpIT {
         assertThat(answer.path("imported").asLong()).as(answer.toString()).isEqualTo(2);
 
         String openId = ImportedDealIds.of("sales", open);
-        // the deal's events may come in more than one poll: each poll settles its tasks against the deal as then
         JsonNode task = await().atMost(WAIT).ignoreExceptions().until(
                 () -> tasks.get("/api/v1/tasks?dealId=" + openId + "&status=OPEN").body().path("items"),
                 items -> items.size() == 1 && items.get(0).path("stageId").asString().equals("proposal")).get(0);
@@ -161,6 +160,8 @@ class TaskFollowUpIT {
                 .as("not overdue by years").isFalse();
         assertThat(tasks.get("/api/v1/tasks?dealId=" + openId + "&status=OPEN").body().path("total").asLong())
                 .isEqualTo(1);
+        // settled once, on the history's last event, however the polls split it: no task for a stage left long ago
+        assertThat(tasks.get("/api/v1/tasks?dealId=" + openId).body().path("total").asLong()).isEqualTo(1);
         assertThat(tasks.get("/api/v1/tasks?dealId=" + wonId + "&status=OPEN").body().path("total").asLong())
                 .isZero();
         assertThat(deals.get("/api/v1/deals/" + openId).body().path("status").asString()).isEqualTo("OPEN");

@@ -131,7 +131,7 @@ class ImportIT {
     }
 
     @Test
-    void importedEventsReachKafkaMarkedImportedWithTheirRowsTime() {
+    void importedEventsReachKafkaMarkedImportedWithTheirRowsTimeAndTheLastEndsTheHistory() {
         Mixed file = mixedFile();
         Imports.run(api, "sales", file.csv.toString(), false);
 
@@ -146,6 +146,9 @@ class ImportIT {
                 assertThat(published.occurredAt()).isBefore(Instant.now().minus(300, ChronoUnit.DAYS));
             }
             assertThat(new EventJson().readDealEvent(records.get(0).value()).occurredAt()).isEqualTo(START);
+            // only the history's last event ends it: consumers settle live duties on that one
+            assertThat(records.stream().map(record -> new EventJson().readDealEvent(record.value()).importEnd()))
+                    .containsExactly(false, false, false, false, false, false, false, false, true);
         }
     }
 

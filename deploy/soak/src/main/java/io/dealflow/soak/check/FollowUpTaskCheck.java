@@ -21,8 +21,8 @@ import io.dealflow.soak.observe.DealEventRecord;
  *   <li>every open deal has an open follow-up task, and a won or lost deal none.</li>
  * </ul>
  * A deal with a command of unknown outcome on it is held only to the count of stage tasks and to having a task. An
- * imported deal's history opens no task by itself: it has one open stage task, in its current stage, if it is still
- * open, and no more stage tasks than stage entries.
+ * imported deal's history opens no task by itself: it has had exactly one stage task, open and in its current stage,
+ * if it is still open, and none if not.
  */
 public final class FollowUpTaskCheck {
 
@@ -34,8 +34,8 @@ public final class FollowUpTaskCheck {
 
     /**
      * @param importedDeals deals whose history was imported: their events happened long ago and open no task by
-     *                      themselves, so such a deal has one open stage task, in its current stage, if it is still
-     *                      open, none if not, and no more stage tasks than stage entries
+     *                      themselves, so such a deal has had exactly one stage task, open and in its current
+     *                      stage, if it is still open, and none if not
      */
     public List<Finding> check(History history, List<LedgerEntry> ledger, List<TaskRow> tasks,
                                Set<String> importedDeals) {
@@ -51,14 +51,14 @@ public final class FollowUpTaskCheck {
             List<TaskRow> dealTasks = tasksByDeal.getOrDefault(dealId, List.of());
             long entries = events.stream().filter(DealEventRecord::entersStage).count();
             long stageTasks = dealTasks.stream().filter(TaskRow::stageTask).count();
-            // an imported deal's tasks are settled after each poll of its events: a history split over two polls
-            // may leave a task of a stage it went on from (cancelled), never more than it has stage entries
-            long atLeast = !importedDeals.contains(dealId) ? entries
+            // an imported deal's tasks are settled once, on its history's last event, however the polls split it
+            boolean imported = importedDeals.contains(dealId);
+            long expectedStageTasks = !imported ? entries
                     : events.isEmpty() || events.get(events.size() - 1).closes() ? 0 : 1;
-            if (stageTasks > entries || stageTasks < atLeast) {
-                findings.add(new Finding(NAME, stageTasks > entries ? "duplicated" : "missing", dealId,
+            if (stageTasks != expectedStageTasks) {
+                findings.add(new Finding(NAME, stageTasks > expectedStageTasks ? "duplicated" : "missing", dealId,
                         "task-service opened " + stageTasks + " stage tasks for " + entries + " stage entries"
-                                + (importedDeals.contains(dealId) ? " (imported)" : "")));
+                                + (imported ? " (imported: expected " + expectedStageTasks + ")" : "")));
             }
             List<TaskRow> openFollowUps = dealTasks.stream().filter(task -> task.open() && task.followUp()).toList();
             if (events.isEmpty()) {

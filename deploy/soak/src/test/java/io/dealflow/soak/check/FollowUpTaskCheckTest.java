@@ -28,10 +28,11 @@ class FollowUpTaskCheckTest {
     void anImportedOpenDealHasOneStageTaskInItsCurrentStageWhateverItsHistory() {
         assertThat(check.check(movedOnce, List.of(), List.of(
                 new TaskRow("t1", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1"))).isEmpty();
-        // a history split over two polls: the first settlement's task, cancelled by the second
+        // settled once, on the history's last event: a task for a stage it left long ago is one too many
         assertThat(check.check(movedOnce, List.of(), List.of(
                 new TaskRow("t1", "d1", "new-inquiry", "STAGE", "CANCELLED"),
-                new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1"))).isEmpty();
+                new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1")))
+                .extracting(Finding::kind).containsExactly("duplicated");
         assertThat(check.check(movedOnce, List.of(), List.of(
                 new TaskRow("t1", "d1", "new-inquiry", "STAGE", "CANCELLED"),
                 new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN"),
@@ -40,7 +41,7 @@ class FollowUpTaskCheckTest {
         assertThat(check.check(movedOnce, List.of(), List.of(
                 new TaskRow("t1", "d1", "needs-identified", "STAGE", "OPEN"),
                 new TaskRow("t2", "d1", "needs-identified", "STAGE", "OPEN")), Set.of("d1")))
-                .extracting(Finding::kind).containsExactly("duplicated");
+                .extracting(Finding::kind).containsOnly("duplicated");
         assertThat(check.check(movedOnce, List.of(), List.of(), Set.of("d1")))
                 .extracting(Finding::kind).contains("missing");
     }
