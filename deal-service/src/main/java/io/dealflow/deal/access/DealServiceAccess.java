@@ -68,6 +68,12 @@ class DealServiceAccess {
         return new SimpleCorrelationDataProvider(ClientMetaData.KEY);
     }
 
+    /** Copies the command's idempotency mark onto every event it applies (see {@link RequestMetaData}). */
+    @Bean
+    CorrelationDataProvider requestKeyCorrelation() {
+        return new SimpleCorrelationDataProvider(RequestMetaData.KEY);
+    }
+
     /**
      * Axon's default (causation and correlation ids, which the publisher turns into CloudEvents headers), declared
      * beside the one above because Axon stands its own back once any provider is a bean.

@@ -3,6 +3,7 @@ package io.dealflow.platform.web;
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.platform.problem.RetryLaterException;
 import io.dealflow.platform.problem.RuleViolationException;
+import io.dealflow.platform.web.idempotency.IdempotentRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,10 +39,16 @@ public class OrdersController {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final Map<String, Optional<IdempotentRequest>> claims = new ConcurrentHashMap<>();
 
     public int invocationsOf(String name) {
         AtomicInteger count = invocations.get(name);
         return count == null ? 0 : count.get();
+    }
+
+    /** The idempotency claim the handler saw on its last {@code POST} for {@code name}. */
+    public Optional<IdempotentRequest> claimSeenBy(String name) {
+        return claims.getOrDefault(name, Optional.empty());
     }
 
     /** Makes the next {@code /slow} request for {@code name} wait inside the handler until the gate opens. */
@@ -50,6 +58,7 @@ public class OrdersController {
 
     @PostMapping
     ResponseEntity<Order> place(@RequestBody OrderRequest request) {
+        claims.put(request.name(), IdempotentRequest.current());
         return created(request);
     }
 

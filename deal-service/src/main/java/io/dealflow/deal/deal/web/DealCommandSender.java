@@ -2,12 +2,15 @@ package io.dealflow.deal.deal.web;
 
 import io.dealflow.api.ProblemTypes;
 import io.dealflow.deal.access.ClientMetaData;
+import io.dealflow.deal.access.RequestMetaData;
 import io.dealflow.deal.deal.command.DealOpening;
 import io.dealflow.deal.deal.command.OpenDealIfAbsentCommand;
+import io.dealflow.deal.deal.query.AppliedRequests;
 import io.dealflow.platform.problem.ConflictException;
 import io.dealflow.platform.problem.NotFoundException;
 import io.dealflow.platform.problem.PreconditionFailedException;
 import io.dealflow.platform.security.Actor;
+import io.dealflow.platform.web.idempotency.IdempotentRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,22 +21,39 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Sends deal commands, with the client that sent the request as metadata for the events, and turns Axon's
- * concurrency and lookup failures into the REST contract's problems.
+ * Sends deal commands, with the client that sent the request and its idempotency mark as metadata for the events,
+ * and turns Axon's concurrency and lookup failures into the REST contract's problems.
  */
 @Component
 class DealCommandSender {
 
     private final CommandGateway commands;
+    private final AppliedRequests appliedRequests;
 
-    DealCommandSender(CommandGateway commands) {
+    DealCommandSender(CommandGateway commands, AppliedRequests appliedRequests) {
         this.commands = commands;
+        this.appliedRequests = appliedRequests;
     }
 
-    /** @return the deal's version after the command (its ETag) */
+    /**
+     * A request whose earlier run was abandoned after its command was applied (the instance died before the
+     * answer was stored) is answered by the deal as it is, not decided again: a repeated stage change or closing
+     * would be refused, and the client would read a refusal of its own success.
+     *
+     * @return the deal's version after the command (its ETag)
+     */
     long send(String dealId, Object command, Actor actor) {
+        Optional<IdempotentRequest> request = IdempotentRequest.current();
+        if (request.isPresent() && request.get().takenOver()) {
+            OptionalLong applied = appliedRequests.versionIfApplied(dealId, request.get());
+            if (applied.isPresent()) {
+                return applied.getAsLong();
+            }
+        }
         try {
             Object version = commands.sendAndWait(withClient(command, actor));
             return ((Number) version).longValue();
@@ -73,6 +93,7 @@ class DealCommandSender {
     }
 
     private static CommandMessage<Object> withClient(Object command, Actor actor) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(ClientMetaData.of(actor));
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(ClientMetaData.of(actor))
+                .andMetaData(RequestMetaData.of(IdempotentRequest.current()));
     }
 }

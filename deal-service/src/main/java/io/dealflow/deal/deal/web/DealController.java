@@ -23,6 +23,7 @@ import io.dealflow.platform.security.Actor;
 import io.dealflow.platform.security.Caller;
 import io.dealflow.platform.web.EntityVersions;
 import io.dealflow.platform.web.ExpectedVersion;
+import io.dealflow.platform.web.idempotency.IdempotentRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,9 +67,21 @@ class DealController {
         this.departments = departments;
     }
 
+    /**
+     * Under an {@code Idempotency-Key} the new deal's id is derived from the caller's key, so a run of the request
+     * that takes over an abandoned one (its instance died after opening the deal, before the answer was stored)
+     * finds that deal instead of opening a second one; without a key every request opens a new deal.
+     */
     @PostMapping
     ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request, Caller caller, Actor actor) {
         departments.requirePipeline(caller, request.pipelineId());
+        Optional<IdempotentRequest> idempotent = IdempotentRequest.current();
+        if (idempotent.isPresent()) {
+            String dealId = RequestDealIds.of(idempotent.get());
+            DealOpening opening = commands.openIfAbsent(new OpenDealIfAbsentCommand(dealId,
+                    request.toCommand(dealId, actor.person())), actor);
+            return respond(dealId, opening.version(), HttpStatus.CREATED);
+        }
         String dealId = UUID.randomUUID().toString();
         commands.open(dealId, request.toCommand(dealId, actor.person()), actor);
         return respond(dealId, 0, HttpStatus.CREATED);

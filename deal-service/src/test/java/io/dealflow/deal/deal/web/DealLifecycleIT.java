@@ -9,10 +9,12 @@ import io.dealflow.platform.testing.DealflowIntegrationTest;
 import io.dealflow.platform.testing.DemoClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -38,6 +40,9 @@ class DealLifecycleIT {
     int port;
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private HttpApi api;
 
@@ -194,6 +199,69 @@ class DealLifecycleIT {
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.problemType()).isEqualTo(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
         assertThat(api.get("/api/v1/deals?managerId=" + manager).body().path("total").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * DESIGN §9: a command and its key's stored answer are two transactions, so the instance may die between them.
+     * The retry that takes the abandoned key over is then answered by the command's effect: it neither opens a
+     * second deal nor refuses the stage change it made itself ("already in stage").
+     */
+    @Test
+    void aRetryTakingOverARequestWhoseAnswerWasLostIsAnsweredByWhatTheRequestDid() {
+        String manager = "manager-" + UUID.randomUUID();
+        Map<String, Object> request = salesDealWithContact();
+        request.put("managerId", manager);
+        String openKey = UUID.randomUUID().toString();
+        ApiResponse opened = api.post("/api/v1/deals", request, h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, openKey));
+        assertThat(opened.status()).isEqualTo(201);
+        String id = opened.body().path("id").asString();
+
+        loseTheStoredAnswerOf(openKey);
+        ApiResponse reopened = api.post("/api/v1/deals", request,
+                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, openKey));
+        assertThat(reopened.status()).as(reopened.body().toString()).isEqualTo(201);
+        assertThat(reopened.headers().getFirst(DealflowHeaders.IDEMPOTENT_REPLAYED)).as("run, not replayed").isNull();
+        assertThat(reopened.body().path("id").asString()).isEqualTo(id);
+        assertThat(api.get("/api/v1/deals?managerId=" + manager).body().path("total").asLong()).isEqualTo(1);
+
+        String deal = "/api/v1/deals/" + id;
+        ok(api.patch(deal + "/fields", Map.of("equipmentCategories", "lathes"), h -> {
+        }));
+        String moveKey = UUID.randomUUID().toString();
+        ApiResponse moved = api.post(deal + "/stage", stage("needs-identified"),
+                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, moveKey));
+        assertThat(moved.status()).isEqualTo(200);
+
+        loseTheStoredAnswerOf(moveKey);
+        ApiResponse again = api.post(deal + "/stage", stage("needs-identified"),
+                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, moveKey));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        assertThat(again.etag()).isEqualTo(moved.etag());
+        assertThat(again.body().path("stageId").asString()).isEqualTo("needs-identified");
+        assertThat(api.get(deal + "/history").body().findValuesAsString("type"))
+                .containsExactly("DealOpened", "DealFieldsUpdated", "DealStageChanged");
+
+        // a taken-over request that had changed nothing is decided again, and refused again
+        String skipKey = UUID.randomUUID().toString();
+        ApiResponse skip = api.post(deal + "/stage", stage("proposal-sent"),
+                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, skipKey));
+        assertThat(skip.status()).isEqualTo(422);
+        loseTheStoredAnswerOf(skipKey);
+        ApiResponse skipAgain = api.post(deal + "/stage", stage("proposal-sent"),
+                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, skipKey));
+        assertThat(skipAgain.status()).isEqualTo(422);
+        assertThat(skipAgain.problemType()).isEqualTo(skip.problemType());
+        assertThat(api.get(deal).etag()).isEqualTo(moved.etag());
+    }
+
+    /** As an instance that died after the request's command but before its answer was stored leaves the key. */
+    private void loseTheStoredAnswerOf(String key) {
+        int updated = jdbc.update("""
+                UPDATE idempotency_keys
+                SET status = NULL, headers = NULL, body = NULL, completed_at = NULL,
+                    created_at = created_at - interval '1 hour'
+                WHERE key LIKE ?""", "%\n" + key);
+        assertThat(updated).isOne();
     }
 
     @Test

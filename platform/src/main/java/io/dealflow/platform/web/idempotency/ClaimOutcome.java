@@ -7,9 +7,14 @@ public sealed interface ClaimOutcome {
 
     /**
      * The key is ours: run the request. {@code claimedAt} tells our claim apart from a later one on the same key
-     * should ours be taken over as abandoned.
+     * should ours be taken over as abandoned; {@code takenOver} says that an earlier run of this very request was
+     * abandoned in flight, so its effect may already be stored without its answer.
      */
-    record Claimed(String key, OffsetDateTime claimedAt) implements ClaimOutcome {
+    record Claimed(String key, OffsetDateTime claimedAt, boolean takenOver) implements ClaimOutcome {
+
+        public Claimed(String key, OffsetDateTime claimedAt) {
+            this(key, claimedAt, false);
+        }
     }
 
     /** The same request already completed: replay its response. */

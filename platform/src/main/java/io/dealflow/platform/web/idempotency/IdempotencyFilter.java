@@ -113,6 +113,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         // For an asynchronous handler, whose response is finished (and stored) in the second dispatch.
         request.setAttribute(CLAIM_ATTRIBUTE, claim);
+        request.setAttribute(IdempotentRequest.ATTRIBUTE, new IdempotentRequest(claim.key(), claim.takenOver()));
         try {
             chain.doFilter(request, capture);
         } catch (IOException | ServletException | RuntimeException failure) {

@@ -82,6 +82,7 @@ public class IdempotencyKeyStore {
     }
 
     public ClaimOutcome claim(String key, String fingerprint) {
+        boolean tookOver = false;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             List<OffsetDateTime> claimed = jdbc.query("""
                             INSERT INTO idempotency_keys (key, fingerprint, created_at, owner)
@@ -90,7 +91,7 @@ public class IdempotencyKeyStore {
                             RETURNING created_at""",
                     (row, n) -> row.getObject("created_at", OffsetDateTime.class), key, fingerprint, instanceId);
             if (!claimed.isEmpty()) {
-                return new Claimed(key, claimed.get(0));
+                return new Claimed(key, claimed.get(0), tookOver);
             }
             List<ExistingKey> existing = jdbc.query("""
                             SELECT fingerprint, status, headers::text AS headers, body, created_at
@@ -113,6 +114,7 @@ public class IdempotencyKeyStore {
             if (!takeOverIfAbandoned(key, found.createdAt())) {
                 return new InFlight();
             }
+            tookOver = true;
         }
         return new InFlight();
     }

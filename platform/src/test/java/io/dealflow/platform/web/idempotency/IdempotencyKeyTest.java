@@ -235,6 +235,18 @@ class IdempotencyKeyTest {
                 .expectHeader().doesNotExist(IDEMPOTENT_REPLAYED);
 
         assertThat(orders.invocationsOf(name)).isOne();
+        // the handler learns that an earlier run may have written its effect already
+        assertThat(orders.claimSeenBy(name)).contains(new IdempotentRequest(callersOwn(key), true));
+    }
+
+    @Test
+    void aHandlerSeesItsOwnClaimAsNotTakenOverOnAFirstRun() {
+        String key = newKey();
+        String name = newName();
+
+        post("/api/test/orders", key, order(name, 1)).expectStatus().isCreated();
+
+        assertThat(orders.claimSeenBy(name)).contains(new IdempotentRequest(callersOwn(key), false));
     }
 
     @Test
