@@ -212,13 +212,12 @@ class DealLifecycleIT {
         Map<String, Object> request = salesDealWithContact();
         request.put("managerId", manager);
         String openKey = UUID.randomUUID().toString();
-        ApiResponse opened = api.post("/api/v1/deals", request, h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, openKey));
+        ApiResponse opened = postUnder(openKey, "/api/v1/deals", request);
         assertThat(opened.status()).isEqualTo(201);
         String id = opened.body().path("id").asString();
 
         loseTheStoredAnswerOf(openKey);
-        ApiResponse reopened = api.post("/api/v1/deals", request,
-                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, openKey));
+        ApiResponse reopened = postUnder(openKey, "/api/v1/deals", request);
         assertThat(reopened.status()).as(reopened.body().toString()).isEqualTo(201);
         assertThat(reopened.headers().getFirst(DealflowHeaders.IDEMPOTENT_REPLAYED)).as("run, not replayed").isNull();
         assertThat(reopened.body().path("id").asString()).isEqualTo(id);
@@ -228,13 +227,11 @@ class DealLifecycleIT {
         ok(api.patch(deal + "/fields", Map.of("equipmentCategories", "lathes"), h -> {
         }));
         String moveKey = UUID.randomUUID().toString();
-        ApiResponse moved = api.post(deal + "/stage", stage("needs-identified"),
-                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, moveKey));
+        ApiResponse moved = postUnder(moveKey, deal + "/stage", stage("needs-identified"));
         assertThat(moved.status()).isEqualTo(200);
 
         loseTheStoredAnswerOf(moveKey);
-        ApiResponse again = api.post(deal + "/stage", stage("needs-identified"),
-                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, moveKey));
+        ApiResponse again = postUnder(moveKey, deal + "/stage", stage("needs-identified"));
         assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
         assertThat(again.etag()).isEqualTo(moved.etag());
         assertThat(again.body().path("stageId").asString()).isEqualTo("needs-identified");
@@ -243,15 +240,17 @@ class DealLifecycleIT {
 
         // a taken-over request that had changed nothing is decided again, and refused again
         String skipKey = UUID.randomUUID().toString();
-        ApiResponse skip = api.post(deal + "/stage", stage("proposal-sent"),
-                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, skipKey));
+        ApiResponse skip = postUnder(skipKey, deal + "/stage", stage("proposal-sent"));
         assertThat(skip.status()).isEqualTo(422);
         loseTheStoredAnswerOf(skipKey);
-        ApiResponse skipAgain = api.post(deal + "/stage", stage("proposal-sent"),
-                h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, skipKey));
+        ApiResponse skipAgain = postUnder(skipKey, deal + "/stage", stage("proposal-sent"));
         assertThat(skipAgain.status()).isEqualTo(422);
         assertThat(skipAgain.problemType()).isEqualTo(skip.problemType());
         assertThat(api.get(deal).etag()).isEqualTo(moved.etag());
+    }
+
+    private ApiResponse postUnder(String idempotencyKey, String path, Object body) {
+        return api.post(path, body, h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, idempotencyKey));
     }
 
     /** As an instance that died after the request's command but before its answer was stored leaves the key. */
