@@ -26,7 +26,8 @@ import static io.dealflow.analytics.projection.SqlArrays.micros;
  * Projects task events (task-service's per-deal sequence) into open tasks and countable facts of one generation:
  * which deals have no open task, how often tasks went overdue or were rescheduled, and by whom. A batch is applied
  * in one transaction: its tasks are read once, changed in memory in delivery order and written back in one
- * statement, its facts inserted in another.
+ * statement, its facts inserted in another, and what the inserted facts add to the day counts
+ * ({@code quality_day_counts}) in a third.
  */
 @Component
 public class TaskProjector {
@@ -42,18 +43,23 @@ public class TaskProjector {
             ON CONFLICT (generation, task_id) DO UPDATE
                 SET assignee_id = EXCLUDED.assignee_id, status = EXCLUDED.status, due_at = EXCLUDED.due_at""";
 
+    /** Returns the facts actually inserted, which are the ones the day counts count. */
     private static final String INSERT_FACTS = """
             INSERT INTO task_facts (generation, deal_id, sequence, task_id, pipeline_id, assignee_id, kind,
                                     occurred_at)
             SELECT ?, * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::timestamptz[])""";
+                                    ?::timestamptz[])
+            ON CONFLICT (generation, deal_id, sequence) DO NOTHING
+            RETURNING pipeline_id, assignee_id, kind, occurred_at""";
 
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
+    private final DayCounts dayCounts;
 
-    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc) {
+    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, DayCounts dayCounts) {
         this.consumer = consumer;
         this.jdbc = jdbc;
+        this.dayCounts = dayCounts;
     }
 
     public static String consumerName(int generation) {
@@ -136,11 +142,15 @@ public class TaskProjector {
                     SqlArrays.text(tasks, t -> t.status), SqlArrays.times(tasks, t -> t.dueAt)));
         }
         if (!facts.isEmpty()) {
-            jdbc.update(connection -> SqlArrays.prepare(connection, INSERT_FACTS, generation,
+            CountDeltas deltas = new CountDeltas();
+            jdbc.query(connection -> SqlArrays.prepare(connection, INSERT_FACTS, generation,
                     SqlArrays.text(facts, FactRow::dealId), SqlArrays.longs(facts, FactRow::sequence),
                     SqlArrays.text(facts, FactRow::taskId), SqlArrays.text(facts, FactRow::pipelineId),
                     SqlArrays.text(facts, FactRow::assigneeId), SqlArrays.text(facts, FactRow::kind),
-                    SqlArrays.times(facts, FactRow::occurredAt)));
+                    SqlArrays.times(facts, FactRow::occurredAt)), (RowCallbackHandler) row -> deltas.addTaskFact(
+                    row.getString("pipeline_id"), row.getString("assignee_id"), row.getString("kind"),
+                    SqlArrays.instant(row, "occurred_at")));
+            dayCounts.write(generation, deltas);
         }
     }
 

@@ -77,6 +77,10 @@ class BatchProjectionIT {
         assertThat(expected.get("task_facts")).isNotEmpty();
         assertThat(rows(oneBatch)).isEqualTo(expected);
         assertThat(rows(randomBatches)).isEqualTo(expected);
+        assertThat(expected.get("quality_day_counts")).anyMatch(row -> !row.endsWith("|0|0|0|0|0"));
+        for (int generation : new int[] {oneByOne, oneBatch, randomBatches}) {
+            assertThat(rows(generation).get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
+        }
     }
 
     @Test
@@ -91,6 +95,7 @@ class BatchProjectionIT {
         assertThat(tasks.apply(generation, history.taskEvents)).isZero();
 
         assertThat(rows(generation)).isEqualTo(once);
+        assertThat(once.get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
     }
 
     @Test
@@ -125,6 +130,7 @@ class BatchProjectionIT {
         deals.apply(generation, second);
 
         assertThat(rows(generation)).isEqualTo(rows(reference));
+        assertThat(rows(generation).get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
     }
 
     private static <E> List<List<E>> chunks(List<E> events, Random sizes) {
@@ -159,7 +165,32 @@ class BatchProjectionIT {
         rows.put("task_facts", lines("""
                 SELECT concat_ws('|', deal_id, sequence, task_id, pipeline_id, assignee_id, kind, occurred_at)
                 FROM task_facts WHERE generation = ? ORDER BY deal_id, sequence""", generation));
+        rows.put("quality_day_counts", lines("""
+                SELECT concat_ws('|', pipeline_id, manager_id, day, sum(changes), sum(skips), sum(backward_moves),
+                                 sum(catch_up_moves), sum(overdue_tasks), sum(reschedules))
+                FROM quality_day_counts WHERE generation = ?
+                GROUP BY pipeline_id, manager_id, day ORDER BY pipeline_id, manager_id, day""", generation));
         return rows;
+    }
+
+    /** The data-quality day counts as counted from the rows they stand for (the migration's backfill). */
+    private List<String> qualityCountsFromRows(int generation) {
+        return jdbc.queryForList("""
+                SELECT concat_ws('|', pipeline_id, manager_id, day, sum(changes), sum(skips), sum(backward_moves),
+                                 sum(catch_up_moves), sum(overdue_tasks), sum(reschedules))
+                FROM (SELECT pipeline_id, manager_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, 1 AS changes,
+                             CASE WHEN skipped_count > 0 THEN 1 ELSE 0 END AS skips,
+                             CASE WHEN direction = 'BACKWARD' THEN 1 ELSE 0 END AS backward_moves,
+                             CASE WHEN catch_up THEN 1 ELSE 0 END AS catch_up_moves, 0 AS overdue_tasks,
+                             0 AS reschedules
+                      FROM stage_changes WHERE generation = ?
+                      UNION ALL
+                      SELECT pipeline_id, assignee_id, (occurred_at AT TIME ZONE 'UTC')::date, 0, 0, 0, 0,
+                             CASE WHEN kind = 'OVERDUE' THEN 1 ELSE 0 END,
+                             CASE WHEN kind = 'RESCHEDULED' THEN 1 ELSE 0 END
+                      FROM task_facts WHERE generation = ?) AS contributions
+                GROUP BY pipeline_id, manager_id, day ORDER BY pipeline_id, manager_id, day""", String.class,
+                generation, generation);
     }
 
     private List<String> positions(int generation) {
