@@ -120,14 +120,17 @@ class DataQualityDayCountsIT {
             feed.pipeline(pipelineId, 1, null, stages);
             generate(feed, run, pipelineId, new Random(17));
 
-            // a catch-up run whose first change is written before its second arrives: the second marks a row of an
-            // earlier batch, on the day before its own
+            // a catch-up run whose changes each arrive after the one before was written: the second marks a row of
+            // an earlier batch, on the day before its own; the third names the second, marked already, which must
+            // not count again
             Instant first = BASE.plus(Duration.parse("P1DT23H55M"));
             feed.open(retroMarked, pipelineId, 1, "m1", "s1", first.minus(Duration.ofHours(2)));
             feed.forward(retroMarked, "s2", first);
             feed.flush();
             await().atMost(Duration.ofSeconds(60)).until(() -> stageChanges(retroMarked) == 1);
             feed.forward(retroMarked, "s3", first.plus(Duration.ofMinutes(7)));
+            feed.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> stageChanges(retroMarked) == 2);
             feed.forward(retroMarked, "s4", first.plus(Duration.ofMinutes(12)));
             feed.flush();
 
