@@ -31,3 +31,27 @@ FROM (SELECT generation, pipeline_id, manager_id, (occurred_at AT TIME ZONE 'UTC
              CASE WHEN kind = 'OVERDUE' THEN 1 ELSE 0 END, CASE WHEN kind = 'RESCHEDULED' THEN 1 ELSE 0 END
       FROM task_facts) AS contributions
 GROUP BY generation, pipeline_id, manager_id, day;
+
+-- Deals without an open task, kept per deal so that the report reads only those (a partial index of them) instead of
+-- anti-joining every open deal with the open tasks. Fed by both projectors, which may see a deal in either order:
+-- the deal's side (pipeline, manager, open) is NULL/false until its deal row is written, the task side counts the
+-- deal's open tasks. See OpenTasks.
+CREATE TABLE deal_open_tasks (
+    generation  integer NOT NULL,
+    deal_id     text    NOT NULL,
+    pipeline_id text,
+    manager_id  text,
+    deal_open   boolean NOT NULL,
+    open_tasks  integer NOT NULL,
+    PRIMARY KEY (generation, deal_id)
+);
+CREATE INDEX deal_open_tasks_untasked ON deal_open_tasks (generation, pipeline_id) INCLUDE (manager_id)
+    WHERE deal_open AND open_tasks = 0;
+
+INSERT INTO deal_open_tasks
+SELECT coalesce(d.generation, t.generation), coalesce(d.deal_id, t.deal_id), d.pipeline_id, d.manager_id,
+       coalesce(d.status = 'OPEN', false), coalesce(t.open_tasks, 0)
+FROM deals d
+FULL JOIN (SELECT generation, deal_id, count(*) AS open_tasks FROM tasks WHERE status = 'OPEN'
+           GROUP BY generation, deal_id) AS t
+       ON t.generation = d.generation AND t.deal_id = d.deal_id;

@@ -121,13 +121,15 @@ public class DealProjector {
     private final JdbcTemplate jdbc;
     private final VisitTimeline timeline;
     private final DayCounts dayCounts;
+    private final OpenTasks openTasks;
 
     public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties,
-                         DayCounts dayCounts) {
+                         DayCounts dayCounts, OpenTasks openTasks) {
         this.consumer = consumer;
         this.jdbc = jdbc;
         this.timeline = new VisitTimeline(new CatchUpRule(properties.catchUpWindow()));
         this.dayCounts = dayCounts;
+        this.openTasks = openTasks;
     }
 
     public static String consumerName(int generation) {
@@ -391,6 +393,8 @@ public class DealProjector {
                         SqlArrays.times(rows, d -> d.lastChangeAt), SqlArrays.text(rows, d -> d.lastChangeDirection),
                         SqlArrays.longs(rows, d -> d.lastChangeSequence),
                         SqlArrays.text(rows, d -> VisitedStages.format(d.visited))));
+                openTasks.writeDeals(generation, rows.stream().map(d -> new OpenTasks.DealState(d.dealId,
+                        d.pipelineId, d.managerId, "OPEN".equals(d.status))).toList());
             }
             if (!visits.isEmpty()) {
                 List<VisitRow> rows = List.copyOf(visits.values());

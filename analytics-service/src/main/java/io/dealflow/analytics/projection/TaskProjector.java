@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ import static io.dealflow.analytics.projection.SqlArrays.micros;
  * which deals have no open task, how often tasks went overdue or were rescheduled, and by whom. A batch is applied
  * in one transaction: its tasks are read once, changed in memory in delivery order and written back in one
  * statement, its facts inserted in another, and what the inserted facts add to the day counts
- * ({@code quality_day_counts}) in a third.
+ * ({@code quality_day_counts}) and the changes to the deals' open tasks ({@link OpenTasks}) in two more.
  */
 @Component
 public class TaskProjector {
@@ -55,11 +56,13 @@ public class TaskProjector {
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
     private final DayCounts dayCounts;
+    private final OpenTasks openTasks;
 
-    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, DayCounts dayCounts) {
+    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, DayCounts dayCounts, OpenTasks openTasks) {
         this.consumer = consumer;
         this.jdbc = jdbc;
         this.dayCounts = dayCounts;
+        this.openTasks = openTasks;
     }
 
     public static String consumerName(int generation) {
@@ -128,6 +131,7 @@ public class TaskProjector {
                             row.getString("pipeline_id"));
                     task.assigneeId = row.getString("assignee_id");
                     task.status = row.getString("status");
+                    task.loadedStatus = task.status;
                     task.dueAt = SqlArrays.instant(row, "due_at");
                     tasks.put(task.taskId, task);
                 });
@@ -140,6 +144,9 @@ public class TaskProjector {
                     SqlArrays.text(tasks, t -> t.taskId), SqlArrays.text(tasks, t -> t.dealId),
                     SqlArrays.text(tasks, t -> t.pipelineId), SqlArrays.text(tasks, t -> t.assigneeId),
                     SqlArrays.text(tasks, t -> t.status), SqlArrays.times(tasks, t -> t.dueAt)));
+            Map<String, Integer> openTaskChanges = new HashMap<>();
+            tasks.forEach(t -> openTaskChanges.merge(t.dealId, t.openNow() - t.openAsLoaded(), Integer::sum));
+            openTasks.addTasks(generation, openTaskChanges);
         }
         if (!facts.isEmpty()) {
             CountDeltas deltas = new CountDeltas();
@@ -160,12 +167,22 @@ public class TaskProjector {
         final String pipelineId;
         String assigneeId;
         String status;
+        /** As it was before this batch, null for a task this batch opened. */
+        String loadedStatus;
         Instant dueAt;
 
         TaskRow(String taskId, String dealId, String pipelineId) {
             this.taskId = taskId;
             this.dealId = dealId;
             this.pipelineId = pipelineId;
+        }
+
+        int openNow() {
+            return "OPEN".equals(status) ? 1 : 0;
+        }
+
+        int openAsLoaded() {
+            return "OPEN".equals(loadedStatus) ? 1 : 0;
         }
     }
 

@@ -16,8 +16,7 @@ import java.util.List;
  * days from the stage changes and task facts themselves, so the report sums about one row per manager and day
  * instead of every stage change. A manager is listed when the period holds any stage change or task fact of theirs
  * (the day counts count every change, clean ones too) or an open deal of theirs has no open task. The deals without
- * an open task are an anti-join of two narrow partial indexes (deals_open_by_pipeline, tasks_open_by_deal): a
- * counter kept on the deal would be fed from two topics that arrive in either order and in concurrent transactions.
+ * an open task are read from {@code deal_open_tasks}, whose partial index holds just those (see OpenTasks).
  */
 @Component
 public class DataQualityReport {
@@ -64,14 +63,12 @@ public class DataQualityReport {
                             GROUP BY manager_id
                             HAVING sum(changes) > 0 OR sum(overdue_tasks) > 0 OR sum(reschedules) > 0),
                         untasked AS (
-                            SELECT d.manager_id, count(*) AS deals_without_open_task
-                            FROM deals d
-                            WHERE d.generation = :generation AND d.pipeline_id = :pipelineId AND d.status = 'OPEN'
-                              AND (:managerId = '' OR d.manager_id = :managerId)
-                              AND NOT EXISTS (SELECT 1 FROM tasks t
-                                              WHERE t.generation = d.generation AND t.deal_id = d.deal_id
-                                                AND t.status = 'OPEN')
-                            GROUP BY d.manager_id)
+                            SELECT manager_id, count(*) AS deals_without_open_task
+                            FROM deal_open_tasks
+                            WHERE generation = :generation AND pipeline_id = :pipelineId
+                              AND deal_open AND open_tasks = 0
+                              AND (:managerId = '' OR manager_id = :managerId)
+                            GROUP BY manager_id)
                         SELECT coalesce(a.manager_id, u.manager_id) AS manager_id, coalesce(a.skips, 0) AS skips,
                                coalesce(a.backward_moves, 0) AS backward_moves,
                                coalesce(a.catch_up_moves, 0) AS catch_up_moves,

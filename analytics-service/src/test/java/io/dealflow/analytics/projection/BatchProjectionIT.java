@@ -69,6 +69,18 @@ class BatchProjectionIT {
         Random sizes = new Random(5);
         chunks(history.dealEvents, sizes).forEach(chunk -> deals.apply(randomBatches, chunk));
         chunks(history.taskEvents, sizes).forEach(chunk -> tasks.apply(randomBatches, chunk));
+        // the two topics are independent: a deal's task events may well be applied before its deal events
+        int tasksFirst = GENERATIONS.incrementAndGet();
+        List<List<PublishedEvent<TaskEvent>>> taskChunks = chunks(history.taskEvents, sizes);
+        List<List<PublishedEvent<DealEvent>>> dealChunks = chunks(history.dealEvents, sizes);
+        for (int i = 0; i < Math.max(taskChunks.size(), dealChunks.size()); i++) {
+            if (i < taskChunks.size()) {
+                tasks.apply(tasksFirst, taskChunks.get(i));
+            }
+            if (i < dealChunks.size()) {
+                deals.apply(tasksFirst, dealChunks.get(i));
+            }
+        }
 
         Map<String, List<String>> expected = rows(oneByOne);
         assertThat(expected.get("visits")).hasSizeGreaterThan(1000);
@@ -77,9 +89,12 @@ class BatchProjectionIT {
         assertThat(expected.get("task_facts")).isNotEmpty();
         assertThat(rows(oneBatch)).isEqualTo(expected);
         assertThat(rows(randomBatches)).isEqualTo(expected);
+        assertThat(rows(tasksFirst)).isEqualTo(expected);
         assertThat(expected.get("quality_day_counts")).anyMatch(row -> !row.endsWith("|0|0|0|0|0"));
-        for (int generation : new int[] {oneByOne, oneBatch, randomBatches}) {
+        assertThat(expected.get("deal_open_tasks")).anyMatch(row -> row.endsWith("|t|1"));
+        for (int generation : new int[] {oneByOne, oneBatch, randomBatches, tasksFirst}) {
             assertThat(rows(generation).get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
+            assertThat(rows(generation).get("deal_open_tasks")).isEqualTo(openTasksFromRows(generation));
         }
     }
 
@@ -96,6 +111,7 @@ class BatchProjectionIT {
 
         assertThat(rows(generation)).isEqualTo(once);
         assertThat(once.get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
+        assertThat(once.get("deal_open_tasks")).isEqualTo(openTasksFromRows(generation));
     }
 
     @Test
@@ -170,7 +186,25 @@ class BatchProjectionIT {
                                  sum(catch_up_moves), sum(overdue_tasks), sum(reschedules))
                 FROM quality_day_counts WHERE generation = ?
                 GROUP BY pipeline_id, manager_id, day ORDER BY pipeline_id, manager_id, day""", generation));
+        rows.put("deal_open_tasks", lines("""
+                SELECT concat_ws('|', deal_id, coalesce(pipeline_id, '-'), coalesce(manager_id, '-'), deal_open,
+                                 open_tasks)
+                FROM deal_open_tasks WHERE generation = ? AND (deal_open OR open_tasks <> 0) ORDER BY deal_id""",
+                generation));
         return rows;
+    }
+
+    /** Each deal's open state and open tasks as the deals and tasks rows have them. */
+    private List<String> openTasksFromRows(int generation) {
+        return jdbc.queryForList("""
+                SELECT concat_ws('|', coalesce(d.deal_id, t.deal_id), coalesce(d.pipeline_id, '-'),
+                                 coalesce(d.manager_id, '-'), coalesce(d.status = 'OPEN', false),
+                                 coalesce(t.open_tasks, 0))
+                FROM (SELECT * FROM deals WHERE generation = ?) AS d
+                FULL JOIN (SELECT deal_id, count(*) AS open_tasks FROM tasks WHERE generation = ? AND status = 'OPEN'
+                           GROUP BY deal_id) AS t ON t.deal_id = d.deal_id
+                WHERE d.status = 'OPEN' OR t.open_tasks > 0
+                ORDER BY coalesce(d.deal_id, t.deal_id)""", String.class, generation, generation);
     }
 
     /** The data-quality day counts as counted from the rows they stand for (the migration's backfill). */

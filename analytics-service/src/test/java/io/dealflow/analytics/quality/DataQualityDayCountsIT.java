@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * The data-quality report reads whole days from {@code quality_day_counts} and the partial days from the rows: for
  * any period it must answer exactly what the query over every stage change and task fact answered before the day
  * counts existed (kept here as the oracle), through Kafka with every event delivered twice, with catch-up runs
- * whose second change arrives after the first was written (so an earlier row is marked), after the day counts were
- * folded, and after a rebuild.
+ * whose second change arrives after the first was written (so an earlier row is marked), with a task applied before
+ * its deal, after the day counts were folded, and after a rebuild.
  */
 @DealflowIntegrationTest
 class DataQualityDayCountsIT {
@@ -127,11 +127,19 @@ class DataQualityDayCountsIT {
             feed.open(retroMarked, pipelineId, 1, "m1", "s1", first.minus(Duration.ofHours(2)));
             feed.forward(retroMarked, "s2", first);
             feed.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> stageChanges(retroMarked) == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("stage_changes", retroMarked) == 1);
             feed.forward(retroMarked, "s3", first.plus(Duration.ofMinutes(7)));
             feed.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> stageChanges(retroMarked) == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("stage_changes", retroMarked) == 2);
             feed.forward(retroMarked, "s4", first.plus(Duration.ofMinutes(12)));
+            feed.flush();
+
+            // a task applied before its deal's DealOpened (the topics are independent): the deal has an open task
+            String taskFirst = run + "-task-first";
+            feed.taskOpened(taskFirst + "-t", taskFirst, pipelineId, "m3", BASE.plus(Duration.ofHours(30)));
+            feed.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("tasks", taskFirst) == 1);
+            feed.open(taskFirst, pipelineId, 1, "m3", "s1", BASE.plus(Duration.ofHours(30)));
             feed.flush();
 
             feed.redeliverEverything();
@@ -150,6 +158,11 @@ class DataQualityDayCountsIT {
                         WHERE generation = :generation AND deal_id = :dealId""")
                 .param("generation", generations.active()).param("dealId", retroMarked).query(String.class).single())
                 .isEqualTo("true,true,true");
+        assertThat(jdbc.sql("""
+                        SELECT deal_open AND open_tasks = 1 FROM deal_open_tasks
+                        WHERE generation = :generation AND deal_id = :dealId""")
+                .param("generation", generations.active()).param("dealId", run + "-task-first").query(Boolean.class)
+                .single()).isTrue();
         List<DataQualityRow> whole = report.run(generations.active(), filter(pipelineId, null, null, null));
         assertThat(whole).hasSizeGreaterThan(3);
         assertThat(whole.stream().mapToLong(DataQualityRow::skips).sum()).isPositive();
@@ -270,8 +283,8 @@ class DataQualityDayCountsIT {
                 .param("generation", generation).param("dealId", dealId).query(Boolean.class).single();
     }
 
-    private long stageChanges(String dealId) {
-        return jdbc.sql("SELECT count(*) FROM stage_changes WHERE generation = :generation AND deal_id = :dealId")
+    private long count(String table, String dealId) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE generation = :generation AND deal_id = :dealId")
                 .param("generation", generations.active()).param("dealId", dealId).query(Long.class).single();
     }
 }
