@@ -92,11 +92,16 @@ public class DealProjector {
             FROM unnest(?::text[], ?::int[]) AS marked (deal_id, visit_no)
             WHERE visits.generation = ? AND visits.deal_id = marked.deal_id AND visits.visit_no = marked.visit_no""";
 
+    /**
+     * Returns only the changes whose mark flipped, for the catch-up moves of the day counts: a change marked
+     * already (by an earlier delivery) is not counted again.
+     */
     private static final String MARK_STAGE_CHANGES = """
             UPDATE stage_changes SET catch_up = true
             FROM unnest(?::text[], ?::bigint[]) AS marked (deal_id, sequence)
             WHERE stage_changes.generation = ? AND stage_changes.deal_id = marked.deal_id
-              AND stage_changes.sequence = marked.sequence""";
+              AND stage_changes.sequence = marked.sequence AND NOT stage_changes.catch_up
+            RETURNING stage_changes.pipeline_id, stage_changes.manager_id, stage_changes.occurred_at""";
 
     /**
      * A deal re-entered a stage: its earlier visits there, written before this batch, stop counting as deals of
@@ -116,13 +121,15 @@ public class DealProjector {
     private final JdbcTemplate jdbc;
     private final VisitTimeline timeline;
     private final DayCounts dayCounts;
+    private final OpenTasks openTasks;
 
     public DealProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, AnalyticsProperties properties,
-                         DayCounts dayCounts) {
+                         DayCounts dayCounts, OpenTasks openTasks) {
         this.consumer = consumer;
         this.jdbc = jdbc;
         this.timeline = new VisitTimeline(new CatchUpRule(properties.catchUpWindow()));
         this.dayCounts = dayCounts;
+        this.openTasks = openTasks;
     }
 
     public static String consumerName(int generation) {
@@ -375,6 +382,7 @@ public class DealProjector {
          * (only rows this batch touched are in them).
          */
         void write() {
+            CountDeltas deltas = new CountDeltas();
             if (!changedDeals.isEmpty()) {
                 List<DealRow> rows = List.copyOf(changedDeals);
                 jdbc.update(connection -> SqlArrays.prepare(connection, UPSERT_DEALS, generation,
@@ -385,6 +393,8 @@ public class DealProjector {
                         SqlArrays.times(rows, d -> d.lastChangeAt), SqlArrays.text(rows, d -> d.lastChangeDirection),
                         SqlArrays.longs(rows, d -> d.lastChangeSequence),
                         SqlArrays.text(rows, d -> VisitedStages.format(d.visited))));
+                openTasks.writeDeals(generation, rows.stream().map(d -> new OpenTasks.DealState(d.dealId,
+                        d.pipelineId, d.managerId, "OPEN".equals(d.status))).toList());
             }
             if (!visits.isEmpty()) {
                 List<VisitRow> rows = List.copyOf(visits.values());
@@ -405,6 +415,8 @@ public class DealProjector {
                         SqlArrays.text(rows, c -> c.direction), SqlArrays.ints(rows, c -> c.skippedCount),
                         SqlArrays.text(rows, c -> c.managerId), SqlArrays.times(rows, c -> c.occurredAt),
                         SqlArrays.booleans(rows, c -> c.catchUp)));
+                rows.forEach(c -> deltas.addStageChange(c.pipelineId, c.managerId, c.occurredAt, c.skippedCount > 0,
+                        "BACKWARD".equals(c.direction), c.catchUp));
             }
             if (!visitMarks.isEmpty()) {
                 List<VisitKey> rows = List.copyOf(visitMarks);
@@ -413,11 +425,11 @@ public class DealProjector {
             }
             if (!changeMarks.isEmpty()) {
                 List<ChangeKey> rows = List.copyOf(changeMarks);
-                jdbc.update(connection -> SqlArrays.prepare(connection, MARK_STAGE_CHANGES,
+                jdbc.query(connection -> SqlArrays.prepare(connection, MARK_STAGE_CHANGES,
                         SqlArrays.text(rows, ChangeKey::dealId), SqlArrays.longs(rows, ChangeKey::sequence),
-                        generation));
+                        generation), (RowCallbackHandler) row -> deltas.addCatchUpMark(row.getString("pipeline_id"),
+                        row.getString("manager_id"), SqlArrays.instant(row, "occurred_at")));
             }
-            CountDeltas deltas = new CountDeltas();
             visits.values().forEach(visit -> deltas.replace(visit.before, visit.counted()));
             if (!sharedMarks.isEmpty()) {
                 List<SharedMark> rows = List.copyOf(sharedMarks);

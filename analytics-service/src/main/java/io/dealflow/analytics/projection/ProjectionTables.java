@@ -11,9 +11,9 @@ import java.util.List;
 public class ProjectionTables {
 
     private static final List<String> TABLES = List.of("deals", "visits", "stage_changes", "tasks", "task_facts",
-            "stage_day_counts", "loss_day_counts");
+            "stage_day_counts", "loss_day_counts", "quality_day_counts", "deal_open_tasks");
     private static final List<String> STATISTICS = List.of("deals", "visits", "stage_changes", "tasks", "task_facts",
-            "stage_day_counts", "loss_day_counts", "consumer_positions");
+            "stage_day_counts", "loss_day_counts", "quality_day_counts", "deal_open_tasks", "consumer_positions");
 
     private final JdbcClient jdbc;
     private final DayCounts dayCounts;

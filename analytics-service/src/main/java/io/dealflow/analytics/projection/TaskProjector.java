@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import static io.dealflow.analytics.projection.SqlArrays.micros;
  * Projects task events (task-service's per-deal sequence) into open tasks and countable facts of one generation:
  * which deals have no open task, how often tasks went overdue or were rescheduled, and by whom. A batch is applied
  * in one transaction: its tasks are read once, changed in memory in delivery order and written back in one
- * statement, its facts inserted in another.
+ * statement, its facts inserted in another, and what the inserted facts add to the day counts
+ * ({@code quality_day_counts}) and the changes to the deals' open tasks ({@link OpenTasks}) in two more.
  */
 @Component
 public class TaskProjector {
@@ -42,18 +44,25 @@ public class TaskProjector {
             ON CONFLICT (generation, task_id) DO UPDATE
                 SET assignee_id = EXCLUDED.assignee_id, status = EXCLUDED.status, due_at = EXCLUDED.due_at""";
 
+    /** Returns the facts actually inserted, which are the ones the day counts count. */
     private static final String INSERT_FACTS = """
             INSERT INTO task_facts (generation, deal_id, sequence, task_id, pipeline_id, assignee_id, kind,
                                     occurred_at)
             SELECT ?, * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::timestamptz[])""";
+                                    ?::timestamptz[])
+            ON CONFLICT (generation, deal_id, sequence) DO NOTHING
+            RETURNING pipeline_id, assignee_id, kind, occurred_at""";
 
     private final IdempotentConsumer consumer;
     private final JdbcTemplate jdbc;
+    private final DayCounts dayCounts;
+    private final OpenTasks openTasks;
 
-    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc) {
+    public TaskProjector(IdempotentConsumer consumer, JdbcTemplate jdbc, DayCounts dayCounts, OpenTasks openTasks) {
         this.consumer = consumer;
         this.jdbc = jdbc;
+        this.dayCounts = dayCounts;
+        this.openTasks = openTasks;
     }
 
     public static String consumerName(int generation) {
@@ -122,6 +131,7 @@ public class TaskProjector {
                             row.getString("pipeline_id"));
                     task.assigneeId = row.getString("assignee_id");
                     task.status = row.getString("status");
+                    task.loadedStatus = task.status;
                     task.dueAt = SqlArrays.instant(row, "due_at");
                     tasks.put(task.taskId, task);
                 });
@@ -134,13 +144,20 @@ public class TaskProjector {
                     SqlArrays.text(tasks, t -> t.taskId), SqlArrays.text(tasks, t -> t.dealId),
                     SqlArrays.text(tasks, t -> t.pipelineId), SqlArrays.text(tasks, t -> t.assigneeId),
                     SqlArrays.text(tasks, t -> t.status), SqlArrays.times(tasks, t -> t.dueAt)));
+            Map<String, Integer> openTaskChanges = new HashMap<>();
+            tasks.forEach(t -> openTaskChanges.merge(t.dealId, t.openNow() - t.openAsLoaded(), Integer::sum));
+            openTasks.addTasks(generation, openTaskChanges);
         }
         if (!facts.isEmpty()) {
-            jdbc.update(connection -> SqlArrays.prepare(connection, INSERT_FACTS, generation,
+            CountDeltas deltas = new CountDeltas();
+            jdbc.query(connection -> SqlArrays.prepare(connection, INSERT_FACTS, generation,
                     SqlArrays.text(facts, FactRow::dealId), SqlArrays.longs(facts, FactRow::sequence),
                     SqlArrays.text(facts, FactRow::taskId), SqlArrays.text(facts, FactRow::pipelineId),
                     SqlArrays.text(facts, FactRow::assigneeId), SqlArrays.text(facts, FactRow::kind),
-                    SqlArrays.times(facts, FactRow::occurredAt)));
+                    SqlArrays.times(facts, FactRow::occurredAt)), (RowCallbackHandler) row -> deltas.addTaskFact(
+                    row.getString("pipeline_id"), row.getString("assignee_id"), row.getString("kind"),
+                    SqlArrays.instant(row, "occurred_at")));
+            dayCounts.write(generation, deltas);
         }
     }
 
@@ -150,12 +167,22 @@ public class TaskProjector {
         final String pipelineId;
         String assigneeId;
         String status;
+        /** As it was before this batch, null for a task this batch opened. */
+        String loadedStatus;
         Instant dueAt;
 
         TaskRow(String taskId, String dealId, String pipelineId) {
             this.taskId = taskId;
             this.dealId = dealId;
             this.pipelineId = pipelineId;
+        }
+
+        int openNow() {
+            return "OPEN".equals(status) ? 1 : 0;
+        }
+
+        int openAsLoaded() {
+            return "OPEN".equals(loadedStatus) ? 1 : 0;
         }
     }
 

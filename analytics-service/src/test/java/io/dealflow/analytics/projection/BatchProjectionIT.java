@@ -69,6 +69,18 @@ class BatchProjectionIT {
         Random sizes = new Random(5);
         chunks(history.dealEvents, sizes).forEach(chunk -> deals.apply(randomBatches, chunk));
         chunks(history.taskEvents, sizes).forEach(chunk -> tasks.apply(randomBatches, chunk));
+        // the two topics are independent: a deal's task events may well be applied before its deal events
+        int tasksFirst = GENERATIONS.incrementAndGet();
+        List<List<PublishedEvent<TaskEvent>>> taskChunks = chunks(history.taskEvents, sizes);
+        List<List<PublishedEvent<DealEvent>>> dealChunks = chunks(history.dealEvents, sizes);
+        for (int i = 0; i < Math.max(taskChunks.size(), dealChunks.size()); i++) {
+            if (i < taskChunks.size()) {
+                tasks.apply(tasksFirst, taskChunks.get(i));
+            }
+            if (i < dealChunks.size()) {
+                deals.apply(tasksFirst, dealChunks.get(i));
+            }
+        }
 
         Map<String, List<String>> expected = rows(oneByOne);
         assertThat(expected.get("visits")).hasSizeGreaterThan(1000);
@@ -77,6 +89,13 @@ class BatchProjectionIT {
         assertThat(expected.get("task_facts")).isNotEmpty();
         assertThat(rows(oneBatch)).isEqualTo(expected);
         assertThat(rows(randomBatches)).isEqualTo(expected);
+        assertThat(rows(tasksFirst)).isEqualTo(expected);
+        assertThat(expected.get("quality_day_counts")).anyMatch(row -> !row.endsWith("|0|0|0|0|0"));
+        assertThat(expected.get("deal_open_tasks")).anyMatch(row -> row.endsWith("|t|1"));
+        for (int generation : new int[] {oneByOne, oneBatch, randomBatches, tasksFirst}) {
+            assertThat(rows(generation).get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
+            assertThat(rows(generation).get("deal_open_tasks")).isEqualTo(openTasksFromRows(generation));
+        }
     }
 
     @Test
@@ -91,6 +110,8 @@ class BatchProjectionIT {
         assertThat(tasks.apply(generation, history.taskEvents)).isZero();
 
         assertThat(rows(generation)).isEqualTo(once);
+        assertThat(once.get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
+        assertThat(once.get("deal_open_tasks")).isEqualTo(openTasksFromRows(generation));
     }
 
     @Test
@@ -125,6 +146,7 @@ class BatchProjectionIT {
         deals.apply(generation, second);
 
         assertThat(rows(generation)).isEqualTo(rows(reference));
+        assertThat(rows(generation).get("quality_day_counts")).isEqualTo(qualityCountsFromRows(generation));
     }
 
     private static <E> List<List<E>> chunks(List<E> events, Random sizes) {
@@ -159,7 +181,50 @@ class BatchProjectionIT {
         rows.put("task_facts", lines("""
                 SELECT concat_ws('|', deal_id, sequence, task_id, pipeline_id, assignee_id, kind, occurred_at)
                 FROM task_facts WHERE generation = ? ORDER BY deal_id, sequence""", generation));
+        rows.put("quality_day_counts", lines("""
+                SELECT concat_ws('|', pipeline_id, manager_id, day, sum(changes), sum(skips), sum(backward_moves),
+                                 sum(catch_up_moves), sum(overdue_tasks), sum(reschedules))
+                FROM quality_day_counts WHERE generation = ?
+                GROUP BY pipeline_id, manager_id, day ORDER BY pipeline_id, manager_id, day""", generation));
+        rows.put("deal_open_tasks", lines("""
+                SELECT concat_ws('|', deal_id, coalesce(pipeline_id, '-'), coalesce(manager_id, '-'), deal_open,
+                                 open_tasks)
+                FROM deal_open_tasks WHERE generation = ? AND (deal_open OR open_tasks <> 0) ORDER BY deal_id""",
+                generation));
         return rows;
+    }
+
+    /** Each deal's open state and open tasks as the deals and tasks rows have them. */
+    private List<String> openTasksFromRows(int generation) {
+        return jdbc.queryForList("""
+                SELECT concat_ws('|', coalesce(d.deal_id, t.deal_id), coalesce(d.pipeline_id, '-'),
+                                 coalesce(d.manager_id, '-'), coalesce(d.status = 'OPEN', false),
+                                 coalesce(t.open_tasks, 0))
+                FROM (SELECT * FROM deals WHERE generation = ?) AS d
+                FULL JOIN (SELECT deal_id, count(*) AS open_tasks FROM tasks WHERE generation = ? AND status = 'OPEN'
+                           GROUP BY deal_id) AS t ON t.deal_id = d.deal_id
+                WHERE d.status = 'OPEN' OR t.open_tasks > 0
+                ORDER BY coalesce(d.deal_id, t.deal_id)""", String.class, generation, generation);
+    }
+
+    /** The data-quality day counts as counted from the rows they stand for (the migration's backfill). */
+    private List<String> qualityCountsFromRows(int generation) {
+        return jdbc.queryForList("""
+                SELECT concat_ws('|', pipeline_id, manager_id, day, sum(changes), sum(skips), sum(backward_moves),
+                                 sum(catch_up_moves), sum(overdue_tasks), sum(reschedules))
+                FROM (SELECT pipeline_id, manager_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, 1 AS changes,
+                             CASE WHEN skipped_count > 0 THEN 1 ELSE 0 END AS skips,
+                             CASE WHEN direction = 'BACKWARD' THEN 1 ELSE 0 END AS backward_moves,
+                             CASE WHEN catch_up THEN 1 ELSE 0 END AS catch_up_moves, 0 AS overdue_tasks,
+                             0 AS reschedules
+                      FROM stage_changes WHERE generation = ?
+                      UNION ALL
+                      SELECT pipeline_id, assignee_id, (occurred_at AT TIME ZONE 'UTC')::date, 0, 0, 0, 0,
+                             CASE WHEN kind = 'OVERDUE' THEN 1 ELSE 0 END,
+                             CASE WHEN kind = 'RESCHEDULED' THEN 1 ELSE 0 END
+                      FROM task_facts WHERE generation = ?) AS contributions
+                GROUP BY pipeline_id, manager_id, day ORDER BY pipeline_id, manager_id, day""", String.class,
+                generation, generation);
     }
 
     private List<String> positions(int generation) {

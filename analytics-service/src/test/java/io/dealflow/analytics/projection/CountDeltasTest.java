@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CountDeltasTest {
 
@@ -73,6 +74,45 @@ class CountDeltasTest {
 
         assertThat(deltas.stageDeltas()).isEmpty();
         assertThat(deltas.lossDeltas()).isEmpty();
+    }
+
+    @Test
+    void stageChangesCountOnTheirUtcDayUnderTheirManagerCleanOnesIncluded() {
+        CountDeltas deltas = new CountDeltas();
+        deltas.addStageChange("sales", "olena", MONDAY, true, false, false);
+        deltas.addStageChange("sales", "olena", MONDAY.plusSeconds(60), false, true, true);
+        deltas.addStageChange("sales", "olena", Instant.parse("2031-01-06T23:59:59.999999Z"), false, false, false);
+        deltas.addStageChange("sales", "taras", TUESDAY, false, false, false);
+
+        assertThat(deltas.qualityDeltas()).extracting(delta -> delta.key().managerId() + " " + delta.key().day()
+                        + " " + Arrays.toString(delta.counts()))
+                .containsExactly("olena 2031-01-06 [3, 1, 1, 1, 0, 0]", "taras 2031-01-07 [1, 0, 0, 0, 0, 0]");
+    }
+
+    @Test
+    void aLateCatchUpMarkCountsOnlyTheMoveOnTheMarkedChangesOwnDay() {
+        CountDeltas deltas = new CountDeltas();
+        deltas.addCatchUpMark("sales", "olena", MONDAY);
+        deltas.addStageChange("sales", "olena", TUESDAY, false, false, true);
+
+        assertThat(deltas.qualityDeltas()).extracting(delta -> delta.key().day() + " "
+                        + Arrays.toString(delta.counts()))
+                .containsExactly("2031-01-06 [0, 0, 0, 1, 0, 0]", "2031-01-07 [1, 0, 0, 1, 0, 0]");
+    }
+
+    @Test
+    void taskFactsCountByKindUnderTheirAssignee() {
+        CountDeltas deltas = new CountDeltas();
+        deltas.addTaskFact("sales", "taras", "OVERDUE", MONDAY);
+        deltas.addTaskFact("sales", "taras", "RESCHEDULED", MONDAY);
+        deltas.addTaskFact("sales", "taras", "RESCHEDULED", MONDAY.plusSeconds(5));
+
+        assertThat(deltas.qualityDeltas()).singleElement().satisfies(delta -> {
+            assertThat(delta.key()).isEqualTo(new CountDeltas.QualityKey("sales", "taras", LocalDate.parse("2031-01-06")));
+            assertThat(delta.counts()).containsExactly(0, 0, 0, 0, 1, 2);
+        });
+        assertThatThrownBy(() -> deltas.addTaskFact("sales", "taras", "DONE", MONDAY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static CountedVisit visit(String manager, Instant exitedAt, String exitKind, boolean shared) {
