@@ -265,12 +265,14 @@ public final class DealflowLocal {
             return;
         }
         DemoTraffic traffic = DemoTraffic.start(config.issuer(),
-                localUrl("deal-service"), localUrl("task-service"), localUrl("handoff-service"), config.demoRate());
+                localUrl("deal-service"), localUrl("task-service"), localUrl("handoff-service"), config.demoRate(),
+                config.demoHistoryDeals());
         synchronized (this) {
             demo = traffic;
         }
         say("--demo: driving demo deals through sales, contracts and delivery at " + config.demoRate()
-                + " new deals/s (DEALFLOW_DEMO_RATE)");
+                + " new deals/s (DEALFLOW_DEMO_RATE)" + (config.demoHistoryDeals() > 0 ? ", after importing a year of"
+                + " sales history of " + config.demoHistoryDeals() + " deals (DEALFLOW_DEMO_HISTORY_DEALS)" : ""));
     }
 
     private String localUrl(String serviceName) {

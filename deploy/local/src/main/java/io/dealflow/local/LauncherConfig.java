@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Everything a local run can be told, from environment variables and the command line. */
 record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgPort, String pgUser, String pgPassword,
                       Path dataDir, Path servicesDir, boolean reset, String dbPrefix, boolean demo, double demoRate,
-                      List<String> serviceJvmOptions, Map<String, String> environment) {
+                      int demoHistoryDeals, List<String> serviceJvmOptions, Map<String, String> environment) {
 
     /**
      * Five JVMs, PostgreSQL and Kafka share two cores here: the serial collector, which needs no GC threads of its
@@ -24,6 +24,9 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
      */
     static final String DEFAULT_MALLOC_ARENA_MAX = "2";
 
+    /** A year of history in a few seconds of import: enough for every dashboard to show a distribution. */
+    static final int DEFAULT_DEMO_HISTORY_DEALS = 300;
+
     /** The prefix goes into CREATE/DROP DATABASE unquoted, so only a plain lower-case identifier is accepted. */
     private static final Pattern DB_PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
     private static final List<String> FLAGS = List.of("--reset", "--demo");
@@ -34,7 +37,8 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                         otherwise both are kept between runs. They are reset together: one local state.
                       PostgreSQL databases are always kept.
               --demo    once every service is UP, drive demo deals through all pipelines over the REST APIs
-                        until stopped (also DEALFLOW_DEMO=true; DEALFLOW_DEMO_RATE new deals per second, 0.5)
+                        until stopped (also DEALFLOW_DEMO=true; DEALFLOW_DEMO_RATE new deals per second, 0.5),
+                        after importing a year of sales history (DEALFLOW_DEMO_HISTORY_DEALS deals, 300; 0: none)
             Environment (defaults): DEALFLOW_KAFKA_PORT (9092), DEALFLOW_KAFKA_PARTITIONS (3),
               DEALFLOW_PG_HOST (127.0.0.1), DEALFLOW_PG_PORT (5432), DEALFLOW_PG_USER (postgres), DEALFLOW_PG_PASSWORD (empty),
               DEALFLOW_DATA_DIR (./.dealflow), DEALFLOW_SERVICES_DIR (services/ beside the launcher jar), DEAL_SERVICE_PORT (8081), TASK_SERVICE_PORT (8082),
@@ -67,6 +71,7 @@ record LauncherConfig(int kafkaPort, int kafkaPartitions, String pgHost, int pgP
                 dbPrefix(env),
                 args.contains("--demo") || Boolean.parseBoolean(value(env, "DEALFLOW_DEMO", "false")),
                 demoRate(env),
+                intValue(env, "DEALFLOW_DEMO_HISTORY_DEALS", DEFAULT_DEMO_HISTORY_DEALS),
                 List.of(value(env, "DEALFLOW_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JVM_OPTIONS).split("\\s+")),
                 env);
     }

@@ -5,10 +5,13 @@ import io.dealflow.api.access.ApiRequests;
 import io.dealflow.api.access.ClientCredentialsTokens;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +77,36 @@ final class DemoApi {
             reply = send(integration, taskService + path, method, actor, body, null);
         }
         return reply;
+    }
+
+    /**
+     * Imports a deal history file into a pipeline (DESIGN §7) and waits for its job: the {@code POST} answers 202 with
+     * the job's {@code Location}, which is polled until the job is no longer {@code RUNNING}.
+     *
+     * @return the job as it ended ({@code state}, {@code rowsRead}, {@code answer} with the refused deals)
+     */
+    JsonNode importHistory(String pipelineId, String csv, Duration wait) throws IOException, InterruptedException {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(dealService + "/api/v1/imports?pipelineId=" + pipelineId))
+                .timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", integration.authorization()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> started = http.send(post, HttpResponse.BodyHandlers.ofString());
+        String job = started.headers().firstValue("Location").orElse(null);
+        if (started.statusCode() != 202 || job == null) {
+            throw new DemoFailure("import a history into " + pipelineId, new Reply(started.statusCode(),
+                    started.body().isBlank() ? json.missingNode() : json.readTree(started.body()), Duration.ZERO));
+        }
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            Reply reply = send(integration, dealService + job, "GET", null, null, null);
+            if (!reply.ok()) {
+                throw new DemoFailure("follow the import " + job, reply);
+            }
+            if (!"RUNNING".equals(reply.body().path("state").asString()) || Instant.now().isAfter(deadline)) {
+                return reply.body();
+            }
+            Thread.sleep(500);
+        }
     }
 
     Reply handoff(String path) throws IOException, InterruptedException {

@@ -1,7 +1,11 @@
 package io.dealflow.local.demo;
 
+import io.dealflow.api.ProblemTypes;
+import tools.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -26,6 +30,7 @@ public final class DemoTraffic {
     private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
     /** Enough failure lines to diagnose, not enough to drown the launcher's output. */
     private static final int FAILURES_LOGGED_IN_FULL = 10;
+    private static final Duration HISTORY_WAIT = Duration.ofMinutes(5);
 
     private final DemoApi api;
     private final double dealsPerSecond;
@@ -44,11 +49,17 @@ public final class DemoTraffic {
         this.dealsPerSecond = dealsPerSecond;
     }
 
-    /** @param issuer the local authorization server, whose demo clients the traffic calls as */
+    /**
+     * @param issuer       the local authorization server, whose demo clients the traffic calls as
+     * @param historyDeals deals of a year's sales history imported first (0: none), beside the live traffic
+     */
     public static DemoTraffic start(String issuer, String dealServiceUrl, String taskServiceUrl,
-                                    String handoffServiceUrl, double dealsPerSecond) {
+                                    String handoffServiceUrl, double dealsPerSecond, int historyDeals) {
         DemoTraffic traffic = new DemoTraffic(new DemoApi(issuer, dealServiceUrl, taskServiceUrl, handoffServiceUrl),
                 dealsPerSecond);
+        if (historyDeals > 0) {
+            traffic.clock.execute(() -> traffic.importHistory(historyDeals));
+        }
         traffic.scheduleNextDeal();
         traffic.clock.scheduleAtFixedRate(traffic::logSummary, SUMMARY_EVERY.toSeconds(), SUMMARY_EVERY.toSeconds(),
                 TimeUnit.SECONDS);
@@ -81,6 +92,32 @@ public final class DemoTraffic {
             }, gap, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // stop() shut the clock down between two deals
+        }
+    }
+
+    /**
+     * A year of sales history through deal-service's import (the same file each time: on kept data a second demo
+     * run imports nothing and says so), so the dashboards have time in stage and conversion from the first minute.
+     */
+    private void importHistory(int deals) {
+        Instant started = Instant.now();
+        try {
+            JsonNode job = api.importHistory(SalesJourney.PIPELINE, DemoHistory.csv(deals, started), HISTORY_WAIT);
+            JsonNode answer = job.path("answer");
+            long already = 0;
+            for (JsonNode refused : answer.path("refused")) {
+                already += refused.path("type").asString("").endsWith(ProblemTypes.DEAL_ALREADY_IMPORTED) ? 1 : 0;
+            }
+            long refused = answer.path("refused").size();
+            System.out.println("[dealflow demo] a year of sales history (" + job.path("rowsRead").asLong()
+                    + " rows): " + answer.path("imported").asLong() + " deals imported, " + already
+                    + " already imported by an earlier demo run, " + (refused - already) + " refused; "
+                    + job.path("state").asString() + " in " + Duration.between(started, Instant.now()).toSeconds()
+                    + " s" + (refused > already ? "; first refusal: " + answer.path("refused").get(0) : ""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[dealflow demo] the sales history could not be imported: " + e);
         }
     }
 
