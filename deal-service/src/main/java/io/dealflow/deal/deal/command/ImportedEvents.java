@@ -52,11 +52,10 @@ public final class ImportedEvents {
      */
     public static List<? extends EventMessage<?>> markHistoryEnds(List<? extends EventMessage<?>> events) {
         Map<String, Integer> lastOfDeal = new HashMap<>();
+        // a unit of work appends each deal's events in the order they were applied, so its last is its latest
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) instanceof DomainEventMessage<?> event && isImported(event)) {
-                lastOfDeal.merge(event.getAggregateIdentifier(), i, (earlier, later) ->
-                        ((DomainEventMessage<?>) events.get(later)).getSequenceNumber()
-                                > ((DomainEventMessage<?>) events.get(earlier)).getSequenceNumber() ? later : earlier);
+                lastOfDeal.put(event.getAggregateIdentifier(), i);
             }
         }
         if (lastOfDeal.isEmpty()) {

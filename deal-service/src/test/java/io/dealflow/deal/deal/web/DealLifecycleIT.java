@@ -249,6 +249,27 @@ class DealLifecycleIT {
         assertThat(api.get(deal).etag()).isEqualTo(moved.etag());
     }
 
+    /**
+     * The deal id of a {@code POST} under a key is derived from the key, so the same key reused for another deal once
+     * its first use was purged (after the retention) is refused rather than answered with the first deal.
+     */
+    @Test
+    void aKeyReusedAfterItsRetentionForAnotherDealIsRefusedAndOpensNothing() {
+        String manager = "manager-" + UUID.randomUUID();
+        Map<String, Object> request = salesDealWithContact();
+        request.put("managerId", manager);
+        String key = UUID.randomUUID().toString();
+        assertThat(postUnder(key, "/api/v1/deals", request).status()).isEqualTo(201);
+        assertThat(jdbc.update("DELETE FROM idempotency_keys WHERE key LIKE ?", "%\n" + key)).isOne();
+
+        request.put("title", "Another deal altogether");
+        ApiResponse reused = postUnder(key, "/api/v1/deals", request);
+
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.problemType()).isEqualTo(ProblemTypes.DEAL_ID_TAKEN);
+        assertThat(api.get("/api/v1/deals?managerId=" + manager).body().path("total").asLong()).isEqualTo(1);
+    }
+
     private ApiResponse postUnder(String idempotencyKey, String path, Object body) {
         return api.post(path, body, h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, idempotencyKey));
     }

@@ -51,7 +51,8 @@ public final class DemoTraffic {
 
     /**
      * @param issuer       the local authorization server, whose demo clients the traffic calls as
-     * @param historyDeals deals of a year's sales history imported first (0: none), beside the live traffic
+     * @param historyDeals deals of a year's sales history imported first (0: none); the live deals start once the
+     *                     import has ended (on the demo's one clock thread, a few seconds)
      */
     public static DemoTraffic start(String issuer, String dealServiceUrl, String taskServiceUrl,
                                     String handoffServiceUrl, double dealsPerSecond, int historyDeals) {

@@ -63,10 +63,8 @@ class DemoHistoryTest {
                     default -> throw new AssertionError("unexpected action in " + row);
                 }
             }
-            String last = rows.get(rows.size() - 1).get("action");
             assertThat(rows.subList(0, rows.size() - 1)).as("nothing after the outcome")
                     .noneMatch(row -> row.get("action").equals("WON") || row.get("action").equals("LOST"));
-            assertThat(last).isIn("OPENED", "MOVED", "WON", "LOST");
         }
     }
 
