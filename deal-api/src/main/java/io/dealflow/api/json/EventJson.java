@@ -42,7 +42,7 @@ public final class EventJson {
     public PublishedEvent<DealEvent> readDealEvent(byte[] json) {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
+                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
                 clientIdOf(node), node.path(IMPORTED).asBoolean(false), node.path(IMPORT_END).asBoolean(false));
     }
 
@@ -53,7 +53,7 @@ public final class EventJson {
     public PublishedEvent<TaskEvent> readTaskEvent(byte[] json) {
         JsonNode node = mapper.readTree(json);
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class),
+                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class),
                 clientIdOf(node));
     }
 
@@ -68,7 +68,7 @@ public final class EventJson {
             throw new IllegalArgumentException("Not a PipelineDefined event: type=" + type);
         }
         return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                Instant.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class),
+                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class),
                 clientIdOf(node));
     }
 

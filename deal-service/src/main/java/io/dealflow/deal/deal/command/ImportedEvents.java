@@ -1,5 +1,6 @@
 package io.dealflow.deal.deal.command;
 
+import io.dealflow.api.json.IsoInstants;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -69,6 +70,6 @@ public final class ImportedEvents {
     /** When the event happened: its row's time if it was imported, the moment it was applied otherwise. */
     public static Instant occurredAt(EventMessage<?> message) {
         Object at = message.getMetaData().get(OCCURRED_AT);
-        return at == null ? message.getTimestamp() : Instant.parse(at.toString());
+        return at == null ? message.getTimestamp() : IsoInstants.parse(at.toString());
     }
 }

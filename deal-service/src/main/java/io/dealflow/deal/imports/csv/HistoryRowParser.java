@@ -1,6 +1,7 @@
 package io.dealflow.deal.imports.csv;
 
 import io.dealflow.api.ProblemTypes;
+import io.dealflow.api.json.IsoInstants;
 import io.dealflow.deal.deal.command.HistoryAction;
 import io.dealflow.deal.deal.command.HistoryRow;
 import io.dealflow.deal.deal.web.DealInputLimits;
@@ -85,7 +86,8 @@ public final class HistoryRowParser {
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        return OffsetDateTime.parse(text).toInstant();
+        Instant common = IsoInstants.parseCommonForm(text);
+        return common != null ? common : OffsetDateTime.parse(text).toInstant();
     }
 
     private static HistoryAction action(String text) {
