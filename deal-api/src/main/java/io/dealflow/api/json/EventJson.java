@@ -3,6 +3,8 @@ package io.dealflow.api.json;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.pipeline.PipelineDefined;
 import io.dealflow.api.task.TaskEvent;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,10 +42,9 @@ public final class EventJson {
     }
 
     public PublishedEvent<DealEvent> readDealEvent(byte[] json) {
-        JsonNode node = mapper.readTree(json);
-        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, DealEvent.class),
-                clientIdOf(node), node.path(IMPORTED).asBoolean(false), node.path(IMPORT_END).asBoolean(false));
+        Envelope envelope = envelope(json);
+        return new PublishedEvent<>(envelope.eventId, envelope.sequence, envelope.occurredAt(),
+                mapper.readValue(json, DealEvent.class), envelope.clientId, envelope.imported, envelope.importEnd);
     }
 
     public byte[] writeTaskEvent(PublishedEvent<? extends TaskEvent> published) {
@@ -51,10 +52,9 @@ public final class EventJson {
     }
 
     public PublishedEvent<TaskEvent> readTaskEvent(byte[] json) {
-        JsonNode node = mapper.readTree(json);
-        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, TaskEvent.class),
-                clientIdOf(node));
+        Envelope envelope = envelope(json);
+        return new PublishedEvent<>(envelope.eventId, envelope.sequence, envelope.occurredAt(),
+                mapper.readValue(json, TaskEvent.class), envelope.clientId);
     }
 
     public byte[] writePipelineDefined(PublishedEvent<PipelineDefined> published) {
@@ -62,14 +62,12 @@ public final class EventJson {
     }
 
     public PublishedEvent<PipelineDefined> readPipelineDefined(byte[] json) {
-        JsonNode node = mapper.readTree(json);
-        String type = node.path(TYPE).asString();
-        if (!PIPELINE_DEFINED.equals(type)) {
-            throw new IllegalArgumentException("Not a PipelineDefined event: type=" + type);
+        Envelope envelope = envelope(json);
+        if (!PIPELINE_DEFINED.equals(envelope.type)) {
+            throw new IllegalArgumentException("Not a PipelineDefined event: type=" + envelope.type);
         }
-        return new PublishedEvent<>(node.path(EVENT_ID).asString(), node.path(SEQUENCE).asLong(),
-                IsoInstants.parse(node.path(OCCURRED_AT).asString()), mapper.treeToValue(node, PipelineDefined.class),
-                clientIdOf(node));
+        return new PublishedEvent<>(envelope.eventId, envelope.sequence, envelope.occurredAt(),
+                mapper.readValue(json, PipelineDefined.class), envelope.clientId);
     }
 
     /**
@@ -99,8 +97,49 @@ public final class EventJson {
         return mapper.writeValueAsBytes(flat);
     }
 
-    private static String clientIdOf(JsonNode node) {
-        JsonNode clientId = node.get(CLIENT_ID);
-        return clientId == null || clientId.isNull() ? null : clientId.asString();
+    /**
+     * The envelope's fields, read by streaming over the object's top level and skipping everything else; the record
+     * is then bound straight from the bytes (its type id is the first property, so Jackson needs no buffering). Why
+     * not one tree for both: building the tree and binding from it was two thirds of what a consumer spent on JSON
+     * (JFR of analytics-service, 2026-12-03).
+     */
+    private Envelope envelope(byte[] json) {
+        Envelope envelope = new Envelope();
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("An event is a JSON object; got " + parser.currentToken());
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case TYPE -> envelope.type = parser.getValueAsString("");
+                    case EVENT_ID -> envelope.eventId = parser.getValueAsString("");
+                    case SEQUENCE -> envelope.sequence = parser.getValueAsLong(0);
+                    case OCCURRED_AT -> envelope.occurredAt = parser.getValueAsString("");
+                    case CLIENT_ID -> envelope.clientId = value == JsonToken.VALUE_NULL ? null
+                            : parser.getValueAsString();
+                    case IMPORTED -> envelope.imported = parser.getValueAsBoolean(false);
+                    case IMPORT_END -> envelope.importEnd = parser.getValueAsBoolean(false);
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        return envelope;
+    }
+
+    /** What {@link #envelope} read; absent fields read as the tree's {@code path(...)} did (empty, 0, false). */
+    private static final class Envelope {
+        private String type = "";
+        private String eventId = "";
+        private long sequence;
+        private String occurredAt = "";
+        private String clientId;
+        private boolean imported;
+        private boolean importEnd;
+
+        Instant occurredAt() {
+            return IsoInstants.parse(occurredAt);
+        }
     }
 }

@@ -141,6 +141,19 @@ class EventJsonApprovalTest {
                 .isEqualTo(json.readDealEvent(approved).event());
     }
 
+    /** The envelope is the object's top level: a field added later that nests the same names changes nothing. */
+    @Test
+    void anAddedObjectWithTheEnvelopesNamesLeavesTheEnvelopeAlone() throws IOException {
+        byte[] approved = approved("DealWon");
+        String withExtra = new String(approved, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"addedLater\":"
+                + "{\"eventId\":\"other\",\"sequence\":99,\"occurredAt\":\"2000-01-01T00:00:00Z\",\"imported\":true,"
+                + "\"list\":[{\"sequence\":98}]},");
+        PublishedEvent<DealEvent> expected = json.readDealEvent(approved);
+        assertThat(json.readDealEvent(withExtra.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
+        assertThat(expected.eventId()).isNotBlank().isNotEqualTo("other");
+        assertThat(expected.sequence()).isEqualTo(7);
+    }
+
     /** {@code clientId} came later and is optional: JSON written before it reads as it always did, with no client. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dealEvents")
