@@ -28,7 +28,7 @@ public record BenchConfig(Target target, Set<Scenario> scenarios, List<Integer> 
 
     public static BenchConfig from(Settings settings) {
         Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
-        settings.list("bench.scenarios", "baseline,open,move,mixed,fixed,lag,scale,replay,import")
+        settings.list("bench.scenarios", "baseline,open,move,mixed,fixed,lag,scale,reports,replay,import")
                 .forEach(id -> scenarios.add(Scenario.of(id)));
         String connections = settings.text("bench.connections", "1,16,32");
         return new BenchConfig(Target.from(settings), scenarios,

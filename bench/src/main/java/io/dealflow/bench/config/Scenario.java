@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What the bench can measure, in the order a full run measures it. Baselines first: every ratio needs them. */
 public enum Scenario {
-    BASELINE, OPEN, MOVE, MIXED, FIXED, LAG, SCALE, REPLAY, IMPORT;
+    BASELINE, OPEN, MOVE, MIXED, FIXED, LAG, SCALE, REPORTS, REPLAY, IMPORT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
