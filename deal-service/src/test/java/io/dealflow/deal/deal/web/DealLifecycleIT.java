@@ -180,8 +180,7 @@ class DealLifecycleIT {
     @Test
     void theSameIdempotencyKeyAndBodyAnswersTheFirstResponseAndCreatesOneDeal() {
         String manager = "manager-" + UUID.randomUUID();
-        Map<String, Object> request = salesDealWithContact();
-        request.put("managerId", manager);
+        Map<String, Object> request = salesDealManagedBy(manager);
         String key = UUID.randomUUID().toString();
 
         ApiResponse first = api.post("/api/v1/deals", request, h -> h.set(DealflowHeaders.IDEMPOTENCY_KEY, key));
@@ -209,8 +208,7 @@ class DealLifecycleIT {
     @Test
     void aRetryTakingOverARequestWhoseAnswerWasLostIsAnsweredByWhatTheRequestDid() {
         String manager = "manager-" + UUID.randomUUID();
-        Map<String, Object> request = salesDealWithContact();
-        request.put("managerId", manager);
+        Map<String, Object> request = salesDealManagedBy(manager);
         String openKey = UUID.randomUUID().toString();
         ApiResponse opened = postUnder(openKey, "/api/v1/deals", request);
         assertThat(opened.status()).isEqualTo(201);
@@ -256,8 +254,7 @@ class DealLifecycleIT {
     @Test
     void aKeyReusedAfterItsRetentionForAnotherDealIsRefusedAndOpensNothing() {
         String manager = "manager-" + UUID.randomUUID();
-        Map<String, Object> request = salesDealWithContact();
-        request.put("managerId", manager);
+        Map<String, Object> request = salesDealManagedBy(manager);
         String key = UUID.randomUUID().toString();
         assertThat(postUnder(key, "/api/v1/deals", request).status()).isEqualTo(201);
         assertThat(jdbc.update("DELETE FROM idempotency_keys WHERE key LIKE ?", "%\n" + key)).isOne();
@@ -445,5 +442,11 @@ class DealLifecycleIT {
 
     private static void ok(ApiResponse response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> salesDealManagedBy(String manager) {
+        Map<String, Object> request = salesDealWithContact();
+        request.put("managerId", manager);
+        return request;
     }
 }
