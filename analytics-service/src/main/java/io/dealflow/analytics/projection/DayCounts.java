@@ -1,5 +1,6 @@
 package io.dealflow.analytics.projection;
 
+import io.dealflow.platform.jdbc.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

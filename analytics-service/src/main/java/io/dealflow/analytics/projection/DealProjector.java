@@ -1,5 +1,6 @@
 package io.dealflow.analytics.projection;
 
+import io.dealflow.platform.jdbc.SqlArrays;
 import io.dealflow.analytics.config.AnalyticsProperties;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.deal.DealLost;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.dealflow.analytics.projection.SqlArrays.micros;
+import static io.dealflow.platform.jdbc.SqlArrays.micros;
 
 /**
  * Projects deal events into visits, stage changes and deal rows of one generation (DESIGN §4 definitions). Every

@@ -1,5 +1,6 @@
 package io.dealflow.analytics.projection;
 
+import io.dealflow.platform.jdbc.SqlArrays;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.task.TaskCancelled;
 import io.dealflow.api.task.TaskCompleted;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.dealflow.analytics.projection.SqlArrays.micros;
+import static io.dealflow.platform.jdbc.SqlArrays.micros;
 
 /**
  * Projects task events (task-service's per-deal sequence) into open tasks and countable facts of one generation:

@@ -31,14 +31,15 @@ final class OutboxStore {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    void insert(OutgoingEvent event) {
-        jdbc.update("""
+    void insertAll(List<OutgoingEvent> events) {
+        jdbc.batchUpdate("""
                         INSERT INTO outbox_events (topic, message_key, event_id, event_type, source, subject,
                                                    occurred_at, payload, correlation_id, causation_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.topic(), event.key(), event.id(), event.type(), event.source(), event.subject(),
-                event.time() == null ? null : OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC),
-                event.value(), event.correlationId(), event.causationId());
+                events.stream().map(event -> new Object[] {event.topic(), event.key(), event.id(), event.type(),
+                        event.source(), event.subject(),
+                        event.time() == null ? null : OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC),
+                        event.value(), event.correlationId(), event.causationId()}).toList());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dealflow.platform.kafka.OutgoingEvent;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,21 @@ public class OutboxWriter {
      * @throws org.springframework.dao.DuplicateKeyException when an event with the same id was appended before
      */
     public void append(OutgoingEvent event) {
-        Objects.requireNonNull(event, "event");
+        appendAll(List.of(event));
+    }
+
+    /**
+     * Inserts the events into {@code outbox_events} in their order, which is their order on Kafka per key, in one
+     * round trip (a JDBC batch) whatever their number.
+     *
+     * @throws IllegalStateException as {@link #append} does
+     */
+    public void appendAll(List<OutgoingEvent> events) {
+        events.forEach(event -> Objects.requireNonNull(event, "event"));
+        if (events.isEmpty()) {
+            return;
+        }
+        OutgoingEvent event = events.get(0);
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("OutboxWriter.append must run inside the transaction that makes the "
                     + "change the event reports (e.g. a @Transactional method); no transaction is active for "
@@ -42,7 +57,7 @@ public class OutboxWriter {
             throw new IllegalStateException("OutboxWriter.append must run inside a transaction of the outbox's "
                     + "DataSource; the active transaction does not include it, for " + describe(event));
         }
-        store.insert(event);
+        store.insertAll(events);
     }
 
     private static String describe(OutgoingEvent event) {

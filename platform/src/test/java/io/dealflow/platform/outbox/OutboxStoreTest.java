@@ -88,7 +88,7 @@ class OutboxStoreTest {
 
     private OutgoingEvent append(OutgoingEvent event) {
         new TransactionTemplate(new DataSourceTransactionManager(dataSource))
-                .executeWithoutResult(status -> store.insert(event));
+                .executeWithoutResult(status -> store.insertAll(List.of(event)));
         return event;
     }
 

@@ -55,81 +55,75 @@ public class DealFollowUps {
     }
 
     /**
-     * A poll's events in one transaction (one commit instead of one per event), each new one applied as
-     * {@link #on} would, in delivery order.
+     * A poll's events in one transaction (one commit instead of one per event), each new one applied in delivery
+     * order to what the ones before it left (see {@link FollowUpWork}).
      *
      * @return the events that were new
      */
     public List<PublishedEvent<DealEvent>> onBatch(List<PublishedEvent<DealEvent>> batch) {
         return consumer.applyNewer(CONSUMER, batch, published -> published.event().dealId(), PublishedEvent::sequence,
                 fresh -> {
-                    fresh.forEach(this::apply);
-                    settleImported(fresh);
+                    FollowUpWork work = FollowUpWork.start(
+                            fresh.stream().map(published -> published.event().dealId()).distinct().toList(), deals,
+                            tasks, lifecycle);
+                    fresh.forEach(published -> apply(work, published));
+                    settleImported(work, fresh);
+                    work.write(deals);
                 });
     }
 
-    /** @return whether the event was new (false for a redelivery or an older event) */
-    public boolean on(PublishedEvent<DealEvent> published) {
-        DealEvent event = published.event();
-        return consumer.applyIfNewer(CONSUMER, event.dealId(), published.sequence(), () -> {
-            apply(published);
-            settleImported(List.of(published));
-        });
-    }
-
-    private void apply(PublishedEvent<DealEvent> published) {
+    private void apply(FollowUpWork work, PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
         Instant at = published.occurredAt();
         if (published.imported()) {
-            track(published);
+            track(work, published);
             return;
         }
         if (event instanceof DealOpened opened) {
             PipelineDefined pipeline = pipelines.require(opened.pipelineId(), opened.pipelineVersion());
-            trackOpened(opened, at);
-            openStageTask(pipeline, opened.dealId(), opened.stageId(), opened.managerId(), at, published.eventId());
+            work.opened(TrackedDeal.opened(opened), at);
+            openStageTask(work, pipeline, opened.dealId(), opened.stageId(), opened.managerId(), at,
+                    published.eventId());
             return;
         }
-        TrackedDeal deal = seenOpened(published);
+        TrackedDeal deal = seenOpened(work, published);
         if (deal == null) {
             return;
         }
         if (event instanceof DealStageChanged changed) {
             PipelineDefined pipeline = pipelines.require(changed.pipelineId(), changed.pipelineVersion());
-            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
+            for (Task task : work.openTasksOf(deal.dealId())) {
                 if (task.kind() == TaskKind.STAGE) {
-                    lifecycle.cancel(task, CancelCause.SUPERSEDED, at, TaskActors.SYSTEM, published.eventId());
+                    work.cancel(task, CancelCause.SUPERSEDED, at, TaskActors.SYSTEM, published.eventId());
                 }
             }
-            deals.update(deal.after(changed), at);
-            openStageTask(pipeline, deal.dealId(), changed.toStageId(), deal.managerId(), at, published.eventId());
+            work.update(deal.after(changed), at);
+            openStageTask(work, pipeline, deal.dealId(), changed.toStageId(), deal.managerId(), at,
+                    published.eventId());
         } else if (event instanceof DealManagerReassigned reassigned) {
-            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
+            for (Task task : work.openTasksOf(deal.dealId())) {
                 if (task.isFollowUp() && task.assigneeId().equals(reassigned.fromManagerId())) {
-                    lifecycle.cancel(task, CancelCause.REASSIGNED, at, TaskActors.SYSTEM, published.eventId());
-                    lifecycle.open(new TaskDraft(task.dealId(), task.pipelineId(), task.stageId(), task.kind(),
-                            task.title(), reassigned.toManagerId(), task.dueAt()), at, TaskActors.SYSTEM, published.eventId());
+                    work.cancel(task, CancelCause.REASSIGNED, at, TaskActors.SYSTEM, published.eventId());
+                    work.open(new TaskDraft(task.dealId(), task.pipelineId(), task.stageId(), task.kind(),
+                            task.title(), reassigned.toManagerId(), task.dueAt()), at, TaskActors.SYSTEM,
+                            published.eventId());
                 }
             }
-            deals.update(deal.after(reassigned), at);
+            work.update(deal.after(reassigned), at);
         } else if (event instanceof DealWon || event instanceof DealLost) {
-            for (Task task : tasks.openTasksOfDeal(deal.dealId())) {
-                lifecycle.cancel(task, CancelCause.DEAL_CLOSED, at, TaskActors.SYSTEM, published.eventId());
+            for (Task task : work.openTasksOf(deal.dealId())) {
+                work.cancel(task, CancelCause.DEAL_CLOSED, at, TaskActors.SYSTEM, published.eventId());
             }
-            deals.update(deal.after(event), at);
+            work.update(deal.after(event), at);
         } else {
-            deals.update(deal.after(event), at);
+            work.update(deal.after(event), at);
         }
     }
 
-    private void trackOpened(DealOpened opened, Instant at) {
-        deals.opened(TrackedDeal.opened(opened), at);
-    }
-
-    /** The deal of an event after its opening, locked; null (and a warning) when its opening was never seen. */
-    private TrackedDeal seenOpened(PublishedEvent<DealEvent> published) {
+    /** The deal of an event after its opening; null (and a warning) when its opening was never seen. */
+    private static TrackedDeal seenOpened(FollowUpWork work, PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
-        TrackedDeal deal = deals.lock(event.dealId()).orElse(null);
+        TrackedDeal deal = work.deal(event.dealId()).orElse(null);
         if (deal == null) {
             log.warn("{}{} for deal {} which task-service never saw opened; skipped",
                     published.imported() ? "Imported " : "", event.eventType(), event.dealId());
@@ -138,18 +132,18 @@ public class DealFollowUps {
     }
 
     /** An imported event changes what task-service knows of the deal and opens or closes no task by itself. */
-    private void track(PublishedEvent<DealEvent> published) {
+    private static void track(FollowUpWork work, PublishedEvent<DealEvent> published) {
         DealEvent event = published.event();
         Instant at = published.occurredAt();
         if (event instanceof DealOpened opened) {
-            trackOpened(opened, at);
+            work.opened(TrackedDeal.opened(opened), at);
             return;
         }
-        TrackedDeal deal = seenOpened(published);
+        TrackedDeal deal = seenOpened(work, published);
         if (deal == null) {
             return;
         }
-        deals.update(deal.after(event), at);
+        work.update(deal.after(event), at);
     }
 
     /**
@@ -157,27 +151,28 @@ public class DealFollowUps {
      * {@link ImportedDealDuties}); the stage's task is due {@code dueIn} after now, when task-service learnt of the
      * deal, not after the long-past moment the deal entered the stage.
      */
-    private void settleImported(List<PublishedEvent<DealEvent>> applied) {
+    private void settleImported(FollowUpWork work, List<PublishedEvent<DealEvent>> applied) {
         Instant now = clock.instant();
-        ImportedDealDuties.historiesEndedIn(applied).forEach((dealId, causationId) -> deals.lock(dealId).ifPresent(deal -> {
-            ImportedDealDuties.Settlement settlement = ImportedDealDuties.settle(deal,
-                    tasks.openTasksOfDeal(dealId));
-            CancelCause cause = deal.open() ? CancelCause.SUPERSEDED : CancelCause.DEAL_CLOSED;
-            for (Task task : settlement.toCancel()) {
-                lifecycle.cancel(task, cause, now, TaskActors.SYSTEM, causationId);
-            }
-            if (settlement.openStage()) {
-                openStageTask(pipelines.require(deal.pipelineId(), deal.pipelineVersion()), dealId, deal.stageId(),
-                        deal.managerId(), now, causationId);
-            }
-        }));
+        ImportedDealDuties.historiesEndedIn(applied).forEach((dealId, causationId) -> work.deal(dealId)
+                .ifPresent(deal -> {
+                    ImportedDealDuties.Settlement settlement = ImportedDealDuties.settle(deal,
+                            work.openTasksOf(dealId));
+                    CancelCause cause = deal.open() ? CancelCause.SUPERSEDED : CancelCause.DEAL_CLOSED;
+                    for (Task task : settlement.toCancel()) {
+                        work.cancel(task, cause, now, TaskActors.SYSTEM, causationId);
+                    }
+                    if (settlement.openStage()) {
+                        openStageTask(work, pipelines.require(deal.pipelineId(), deal.pipelineVersion()), dealId,
+                                deal.stageId(), deal.managerId(), now, causationId);
+                    }
+                }));
     }
 
     /** Due from the moment the deal entered the stage, so a late or replayed event yields the same due time. */
-    private void openStageTask(PipelineDefined pipeline, String dealId, String stageId, String managerId,
-                               Instant enteredAt, String causationId) {
+    private static void openStageTask(FollowUpWork work, PipelineDefined pipeline, String dealId, String stageId,
+                                      String managerId, Instant enteredAt, String causationId) {
         TaskTemplate template = PipelineCatalog.stage(pipeline, stageId).task();
-        lifecycle.open(new TaskDraft(dealId, pipeline.pipelineId(), stageId, TaskKind.STAGE, template.title(),
+        work.open(new TaskDraft(dealId, pipeline.pipelineId(), stageId, TaskKind.STAGE, template.title(),
                 managerId, enteredAt.plus(template.dueIn())), enteredAt, TaskActors.SYSTEM, causationId);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,12 +33,9 @@ public class TaskLifecycle {
     }
 
     public Task open(TaskDraft draft, Instant now, Actor actor, String causationId) {
-        Task task = Task.open(UUID.randomUUID().toString(), draft.dealId(), draft.pipelineId(), draft.stageId(),
-                draft.kind(), draft.title(), draft.assigneeId(), draft.dueAt(), now);
-        tasks.insert(task);
-        events.publish(task.opened(actor.person()), now, causationId, actor.clientId());
-        meters.counter("dealflow.tasks.opened", "pipeline", task.pipelineId(), "kind", task.kind().name())
-                .increment();
+        Changes changes = changes();
+        Task task = changes.open(draft, now, actor, causationId);
+        changes.write();
         return task;
     }
 
@@ -48,8 +47,14 @@ public class TaskLifecycle {
     }
 
     public void cancel(Task task, CancelCause cause, Instant now, Actor actor, String causationId) {
-        tasks.cancel(task.taskId(), cause, now);
-        events.publish(task.cancelled(cause, actor.person()), now, causationId, actor.clientId());
+        Changes changes = changes();
+        changes.cancel(task, cause, now, actor, causationId);
+        changes.write();
+    }
+
+    /** Opens and cancellations to be written together, in a few statements whatever their number. */
+    public Changes changes() {
+        return new Changes();
     }
 
     public void reschedule(Task task, Instant dueAt, String reason, Instant now, Actor actor) {
@@ -75,6 +80,47 @@ public class TaskLifecycle {
     public void overdue(Task task, Instant now, Actor actor) {
         events.publish(task.overdue(actor.person()), now, null, actor.clientId());
         meters.counter("dealflow.tasks.overdue.detected", "pipeline", task.pipelineId()).increment();
+    }
+
+    /**
+     * Task changes gathered and then written at once (a poll of deal events makes many): the tasks opened, the
+     * cancellations and every event, in the order they were made.
+     */
+    public final class Changes {
+
+        private final List<Task> opened = new ArrayList<>();
+        private final List<TaskStore.Cancellation> cancelled = new ArrayList<>();
+        private final List<TaskEventPublisher.Pending> recorded = new ArrayList<>();
+
+        private Changes() {
+        }
+
+        public Task open(TaskDraft draft, Instant now, Actor actor, String causationId) {
+            Task task = Task.open(UUID.randomUUID().toString(), draft.dealId(), draft.pipelineId(), draft.stageId(),
+                    draft.kind(), draft.title(), draft.assigneeId(), draft.dueAt(), now);
+            opened.add(task);
+            recorded.add(new TaskEventPublisher.Pending(task.opened(actor.person()), now, causationId,
+                    actor.clientId()));
+            return task;
+        }
+
+        public void cancel(Task task, CancelCause cause, Instant now, Actor actor, String causationId) {
+            cancelled.add(new TaskStore.Cancellation(task.taskId(), cause, now));
+            recorded.add(new TaskEventPublisher.Pending(task.cancelled(cause, actor.person()), now, causationId,
+                    actor.clientId()));
+        }
+
+        /** In the caller's transaction: the new tasks first, so a task opened and cancelled here is both. */
+        public void write() {
+            tasks.insertAll(opened);
+            tasks.cancelAll(cancelled);
+            events.publishAll(recorded);
+            opened.forEach(task -> meters.counter("dealflow.tasks.opened", "pipeline", task.pipelineId(), "kind",
+                    task.kind().name()).increment());
+            opened.clear();
+            cancelled.clear();
+            recorded.clear();
+        }
     }
 
     /** What a new task is to be; the lifecycle gives it its id. */

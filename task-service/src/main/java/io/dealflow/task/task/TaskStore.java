@@ -2,6 +2,9 @@ package io.dealflow.task.task;
 
 import io.dealflow.api.task.CancelCause;
 import io.dealflow.api.task.TaskKind;
+import io.dealflow.platform.jdbc.SqlArrays;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +25,37 @@ import java.util.Optional;
 public class TaskStore {
 
     private final JdbcClient jdbc;
+    /** For the statements that bind a column of many rows as an array. */
+    private final JdbcTemplate batch;
 
-    public TaskStore(JdbcClient jdbc) {
+    public TaskStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(Task task) {
-        jdbc.sql("""
+        insertAll(List.of(task));
+    }
+
+    /** New tasks, in one statement whatever their number. */
+    public void insertAll(List<Task> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        batch.update(connection -> SqlArrays.prepare(connection, """
                         INSERT INTO tasks (task_id, deal_id, pipeline_id, stage_id, kind, title, assignee_id, due_at,
                                            status, created_at)
-                        VALUES (:taskId, :dealId, :pipelineId, :stageId, :kind, :title, :assigneeId, :dueAt,
-                                'OPEN', :createdAt)""")
-                .param("taskId", task.taskId())
-                .param("dealId", task.dealId())
-                .param("pipelineId", task.pipelineId())
-                .param("stageId", task.stageId())
-                .param("kind", task.kind().name())
-                .param("title", task.title())
-                .param("assigneeId", task.assigneeId())
-                .param("dueAt", Timestamp.from(task.dueAt()))
-                .param("createdAt", Timestamp.from(task.createdAt()))
-                .update();
+                        SELECT task_id, deal_id, pipeline_id, stage_id, kind, title, assignee_id, due_at, 'OPEN',
+                               created_at
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::timestamptz[], ?::timestamptz[])
+                             AS t (task_id, deal_id, pipeline_id, stage_id, kind, title, assignee_id, due_at,
+                                   created_at)""",
+                SqlArrays.text(opened, Task::taskId), SqlArrays.text(opened, Task::dealId),
+                SqlArrays.text(opened, Task::pipelineId), SqlArrays.text(opened, Task::stageId),
+                SqlArrays.text(opened, task -> task.kind().name()), SqlArrays.text(opened, Task::title),
+                SqlArrays.text(opened, Task::assigneeId), SqlArrays.times(opened, Task::dueAt),
+                SqlArrays.times(opened, Task::createdAt)));
     }
 
     public Optional<Task> find(String taskId) {
@@ -52,16 +67,51 @@ public class TaskStore {
                 .param("dealId", dealId).query(TASK).list();
     }
 
+    /**
+     * The open tasks of each of these deals, each deal's in the order {@link #openTasksOfDeal} gives them; a deal
+     * without one is absent. The ids are joined unnested, so each is one lookup in the open tasks' index.
+     */
+    public Map<String, List<Task>> openTasksOfDeals(Collection<String> dealIds) {
+        Map<String, List<Task>> open = new HashMap<>();
+        if (dealIds.isEmpty()) {
+            return open;
+        }
+        batch.query(connection -> SqlArrays.prepare(connection, """
+                        SELECT t.* FROM unnest(?::text[]) AS wanted (deal_id)
+                        JOIN tasks t ON t.deal_id = wanted.deal_id AND t.status = 'OPEN'
+                        ORDER BY t.deal_id, t.created_at""", (Object) dealIds.toArray(String[]::new)),
+                (RowCallbackHandler) row -> {
+                    Task task = TASK.mapRow(row, 0);
+                    open.computeIfAbsent(task.dealId(), deal -> new ArrayList<>()).add(task);
+                });
+        return open;
+    }
+
     public void complete(String taskId, Instant at) {
         jdbc.sql("UPDATE tasks SET status = 'DONE', closed_at = :at WHERE task_id = :id AND status = 'OPEN'")
                 .param("id", taskId).param("at", Timestamp.from(at)).update();
     }
 
     public void cancel(String taskId, CancelCause cause, Instant at) {
-        jdbc.sql("""
-                        UPDATE tasks SET status = 'CANCELLED', closed_at = :at, cancel_cause = :cause
-                        WHERE task_id = :id AND status = 'OPEN'""")
-                .param("id", taskId).param("at", Timestamp.from(at)).param("cause", cause.name()).update();
+        cancelAll(List.of(new Cancellation(taskId, cause, at)));
+    }
+
+    /** Cancels each task that is still open, in one statement whatever their number. */
+    public void cancelAll(List<Cancellation> cancellations) {
+        if (cancellations.isEmpty()) {
+            return;
+        }
+        batch.update(connection -> SqlArrays.prepare(connection, """
+                        UPDATE tasks SET status = 'CANCELLED', closed_at = c.closed_at, cancel_cause = c.cause
+                        FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS c (task_id, cause, closed_at)
+                        WHERE tasks.task_id = c.task_id AND tasks.status = 'OPEN'""",
+                SqlArrays.text(cancellations, Cancellation::taskId),
+                SqlArrays.text(cancellations, cancellation -> cancellation.cause().name()),
+                SqlArrays.times(cancellations, Cancellation::at)));
+    }
+
+    /** A task to cancel, why and when. */
+    public record Cancellation(String taskId, CancelCause cause, Instant at) {
     }
 
     /** A new due time is a new chance: the task can be detected overdue again if this one passes too. */

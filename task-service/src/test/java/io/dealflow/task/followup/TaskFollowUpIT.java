@@ -362,6 +362,56 @@ class TaskFollowUpIT {
         assertThat(taskEventTypes(dealId, 3)).containsExactly("TaskOpened", "TaskCancelled", "TaskOpened");
     }
 
+    /**
+     * A poll is applied as one batch, each event to what the ones before it left in memory: a deal's whole life
+     * (opened, moved, reassigned, lost) delivered at once under a new id must leave exactly the tasks and task
+     * events it left when its events came one command at a time.
+     */
+    @Test
+    void aDealsWholeLifeInOnePollLeavesWhatItLeftEventByEvent() throws Exception {
+        String live = deals.openDeal(withManager(salesDealWithContact(), "olena"));
+        awaitOpenTasks(live, 1);
+        moveToNeedsIdentified(live);
+        assertThat(deals.post("/api/v1/deals/" + live + "/manager", Map.of("managerId", "petro")).status())
+                .isEqualTo(200);
+        assertThat(deals.post("/api/v1/deals/" + live + "/lost",
+                Map.of("reasonCode", "price", "comment", "too dear")).status()).isEqualTo(200);
+        List<String> liveEvents = taskEventTypes(live, 6);
+        JsonNode liveTasks = await().atMost(WAIT).ignoreExceptions().until(
+                () -> tasks.get("/api/v1/tasks?dealId=" + live).body().path("items"), items -> items.size() == 3
+                        && tasks.get("/api/v1/tasks?dealId=" + live + "&status=OPEN").body().path("total")
+                        .asLong() == 0);
+
+        String replayed = "replayed-" + UUID.randomUUID();
+        List<byte[]> life;
+        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
+                Topics.DEAL_EVENTS)) {
+            life = reader.readKey(live, 5, WAIT).stream()
+                    .map(record -> new String(record.value(), StandardCharsets.UTF_8).replace(live, replayed)
+                            .getBytes(StandardCharsets.UTF_8)).toList();
+        }
+        sendDealEvents(replayed, life.toArray(byte[][]::new));
+
+        assertThat(taskEventTypes(replayed, liveEvents.size())).isEqualTo(liveEvents);
+        JsonNode replayedTasks = await().atMost(WAIT).ignoreExceptions().until(
+                () -> tasks.get("/api/v1/tasks?dealId=" + replayed).body().path("items"),
+                items -> items.size() == liveTasks.size());
+        assertThat(summary(replayedTasks)).isEqualTo(summary(liveTasks));
+        assertThat(tasks.get("/api/v1/tasks?dealId=" + replayed + "&status=OPEN").body().path("total").asLong())
+                .isZero();
+    }
+
+    /** What a task is apart from its id and its deal's: title, stage, assignee, due time, status and cause. */
+    private static List<String> summary(JsonNode items) {
+        List<String> tasks = new ArrayList<>();
+        for (JsonNode item : items) {
+            tasks.add(String.join("|", item.path("title").asString(), item.path("stageId").asString(),
+                    item.path("assigneeId").asString(), item.path("dueAt").asString(),
+                    item.path("status").asString(), item.path("cancelCause").asString()));
+        }
+        return tasks.stream().sorted().toList();
+    }
+
     private static ConsumerRecord<String, byte[]> dealEventOfType(String dealId, String type) {
         EventJson json = new EventJson();
         try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.DEAL_EVENTS)) {

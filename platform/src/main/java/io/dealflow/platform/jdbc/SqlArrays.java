@@ -1,4 +1,4 @@
-package io.dealflow.analytics.projection;
+package io.dealflow.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,44 +15,45 @@ import java.util.function.Function;
  * one statement and one round trip write a whole batch. Times travel as ISO-8601 text cast to timestamptz, which
  * names the instant exactly, whatever the session's time zone.
  */
-final class SqlArrays {
+public final class SqlArrays {
 
     private SqlArrays() {
     }
 
     /** An instant as PostgreSQL stores it (microseconds, rounded half up as the JDBC driver sends it). */
-    static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static <T> String[] text(List<T> rows, Function<T, String> column) {
+    public static <T> String[] text(List<T> rows, Function<T, String> column) {
         return rows.stream().map(column).toArray(String[]::new);
     }
 
-    static <T> Times times(List<T> rows, Function<T, Instant> column) {
+    public static <T> Times times(List<T> rows, Function<T, Instant> column) {
         return new Times(rows.stream().map(column).map(time -> time == null ? null : time.toString())
                 .toArray(String[]::new));
     }
 
-    static <T> Integer[] ints(List<T> rows, Function<T, Integer> column) {
+    public static <T> Integer[] ints(List<T> rows, Function<T, Integer> column) {
         return rows.stream().map(column).toArray(Integer[]::new);
     }
 
-    static <T> Long[] longs(List<T> rows, Function<T, Long> column) {
+    public static <T> Long[] longs(List<T> rows, Function<T, Long> column) {
         return rows.stream().map(column).toArray(Long[]::new);
     }
 
-    static <T> Boolean[] booleans(List<T> rows, Function<T, Boolean> column) {
+    public static <T> Boolean[] booleans(List<T> rows, Function<T, Boolean> column) {
         return rows.stream().map(column).toArray(Boolean[]::new);
     }
 
     /** Binds scalars (int, String) and column arrays in order. */
-    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             Object parameter = parameters[i];
@@ -74,6 +75,6 @@ final class SqlArrays {
     }
 
     /** Instants as ISO-8601 text, for a {@code ?::timestamptz[]} parameter. */
-    record Times(String[] values) {
+    public record Times(String[] values) {
     }
 }

@@ -1,4 +1,4 @@
-package io.dealflow.analytics.projection;
+package io.dealflow.platform.jdbc;
 
 import org.junit.jupiter.api.Test;
 
