@@ -1,6 +1,5 @@
 package io.dealflow.analytics.projection;
 
-import io.dealflow.platform.jdbc.SqlArrays;
 import io.dealflow.analytics.config.AnalyticsProperties;
 import io.dealflow.api.deal.DealEvent;
 import io.dealflow.api.deal.DealLost;
@@ -11,6 +10,7 @@ import io.dealflow.api.deal.DealWon;
 import io.dealflow.api.deal.Direction;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.platform.consumer.IdempotentConsumer;
+import io.dealflow.platform.jdbc.SqlArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,5 @@
 package io.dealflow.analytics.projection;
 
-import io.dealflow.platform.jdbc.SqlArrays;
 import io.dealflow.api.json.PublishedEvent;
 import io.dealflow.api.task.TaskCancelled;
 import io.dealflow.api.task.TaskCompleted;
@@ -9,6 +8,7 @@ import io.dealflow.api.task.TaskOpened;
 import io.dealflow.api.task.TaskOverdue;
 import io.dealflow.api.task.TaskRescheduled;
 import io.dealflow.platform.consumer.IdempotentConsumer;
+import io.dealflow.platform.jdbc.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;

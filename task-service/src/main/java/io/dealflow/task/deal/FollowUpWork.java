@@ -74,7 +74,10 @@ final class FollowUpWork {
 
     void cancel(Task task, CancelCause cause, Instant at, Actor actor, String causationId) {
         changes.cancel(task, cause, at, actor, causationId);
-        openTasks.getOrDefault(task.dealId(), new ArrayList<>()).removeIf(open -> open.taskId().equals(task.taskId()));
+        List<Task> open = openTasks.get(task.dealId());
+        if (open != null) {
+            open.removeIf(candidate -> candidate.taskId().equals(task.taskId()));
+        }
     }
 
     /** In the batch's transaction: the deals, then the tasks and their events. */

@@ -56,12 +56,12 @@ public class TaskEventPublisher {
         }
         Map<String, Long> counts = new TreeMap<>();
         events.forEach(pending -> counts.merge(pending.event().dealId(), 1L, Long::sum));
-        Map<String, Long> next = firstSequences(counts);
+        Map<String, Long> nextSequence = firstSequences(counts);
         List<OutgoingEvent> outgoing = new ArrayList<>(events.size());
         for (Pending pending : events) {
             TaskEvent event = pending.event();
             String eventId = UUID.randomUUID().toString();
-            long sequence = next.merge(event.dealId(), 1L, Long::sum) - 1;
+            long sequence = nextSequence.merge(event.dealId(), 1L, Long::sum) - 1;
             byte[] value = json.writeTaskEvent(new PublishedEvent<>(eventId, sequence, pending.at(), event,
                     pending.clientId()));
             outgoing.add(new OutgoingEvent(Topics.TASK_EVENTS, event.dealId(), eventId,

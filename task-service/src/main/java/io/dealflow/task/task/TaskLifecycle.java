@@ -46,12 +46,6 @@ public class TaskLifecycle {
                 .increment();
     }
 
-    public void cancel(Task task, CancelCause cause, Instant now, Actor actor, String causationId) {
-        Changes changes = changes();
-        changes.cancel(task, cause, now, actor, causationId);
-        changes.write();
-    }
-
     /** Opens and cancellations to be written together, in a few statements whatever their number. */
     public Changes changes() {
         return new Changes();

@@ -33,10 +33,6 @@ public class TaskStore {
         this.batch = batch;
     }
 
-    public void insert(Task task) {
-        insertAll(List.of(task));
-    }
-
     /** New tasks, in one statement whatever their number. */
     public void insertAll(List<Task> opened) {
         if (opened.isEmpty()) {
@@ -90,10 +86,6 @@ public class TaskStore {
     public void complete(String taskId, Instant at) {
         jdbc.sql("UPDATE tasks SET status = 'DONE', closed_at = :at WHERE task_id = :id AND status = 'OPEN'")
                 .param("id", taskId).param("at", Timestamp.from(at)).update();
-    }
-
-    public void cancel(String taskId, CancelCause cause, Instant at) {
-        cancelAll(List.of(new Cancellation(taskId, cause, at)));
     }
 
     /** Cancels each task that is still open, in one statement whatever their number. */
