@@ -34,6 +34,11 @@ public class ProjectionTables {
         jdbc.sql("ANALYZE " + String.join(", ", STATISTICS)).update();
     }
 
+    /** Folds the day counts' delta rows into one row per key (see {@link DayCounts#compact()}). */
+    public void compactDayCounts() {
+        dayCounts.compact();
+    }
+
     /**
      * Fresh statistics after a generation was filled or dropped, for the reports (a generation the planner has
      * never seen looks empty: nested loops over millions) and the live consumers. The vacuum sets the visibility
