@@ -63,12 +63,6 @@ public class ProjectionRebuild implements DisposableBean {
     private static final List<String> TOPICS = List.of(Topics.PIPELINE_EVENTS, Topics.DEAL_EVENTS, Topics.TASK_EVENTS);
     /** Far longer than any pause between heartbeats (a poll, a flush, the vacuum of a large generation). */
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
-    /**
-     * Replayed events past which the new generation is no longer analysed as it grows. The replay's statements
-     * are primary-key lookups, which the planner picks once the statistics know the generation holds more than a
-     * few pages; past that a larger generation changes no plan, and every analysis stalls both lanes for seconds.
-     */
-    static final long STATISTICS_SETTLE_AFTER = 100_000;
 
     private final Generations generations;
     private final ProjectionTables tables;
@@ -182,21 +176,16 @@ public class ProjectionRebuild implements DisposableBean {
                 .sum();
         toReplay.addAndGet(remaining);
         Replay replay = new Replay(target);
-        long analyzeAt = replayed.get() + Math.min(batchSize, 1000);
+        ReplayUpkeep upkeep = new ReplayUpkeep(replayed.get(), Math.min(batchSize, 1000));
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
             for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(200))) {
                 replay.add(record);
             }
             replay.flush();
-            // the generation being filled doubled since the statistics last saw it (see ProjectionTables.analyze);
-            // past STATISTICS_SETTLE_AFTER only its day counts are folded, so that their delta rows never pile up
-            if (replayed.get() >= analyzeAt) {
-                if (replayed.get() < STATISTICS_SETTLE_AFTER) {
-                    tables.analyze();
-                } else {
-                    tables.compactDayCounts();
-                }
-                analyzeAt = 2 * replayed.get();
+            switch (upkeep.after(replayed.get())) {
+                case ANALYZE -> tables.analyze();
+                case FOLD -> tables.compactDayCounts();
+                case NONE -> { }
             }
         }
     }
